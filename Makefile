@@ -1,0 +1,76 @@
+# loyalty: PGXS build.
+#
+#   make              build
+#   make install      install into the PostgreSQL found by PG_CONFIG
+#   make test         install what is missing (as root), then run pg_regress
+#                     and pgTAP against a throwaway cluster
+#   make demo         the sample CRM report, in a throwaway cluster
+#   make bench        the benchmark, in a throwaway cluster
+
+EXTENSION = loyalty
+EXTVERSION = 0.1.0
+MODULE_big = loyalty
+OBJS = src/ratings.o src/ratings_agg.o src/ratings_stats.o src/score.o
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+
+# pg_regress tests: sql/NAME.sql against expected/NAME.out
+REGRESS = ratings_io ratings_plans
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+PG_CONFIG ?= pg_config
+PG_CPPFLAGS = -I$(srcdir)/src
+# Warnings that PostgreSQL's own headers trip under -Wextra stay off.
+PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	-Wno-missing-field-initializers -Wno-cast-function-type $(LOYALTY_CFLAGS)
+
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+# Where `make test` installs the extension for the throwaway cluster; the
+# server finds it there through Debian's extension_destdir setting.
+TEST_DESTDIR = $(CURDIR)/tmp_install
+
+.PHONY: deps test demo bench test-run demo-run bench-run
+
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+
+PG_MAJOR := $(shell $(PG_CONFIG) --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
+PG_PKGLIBDIR := $(shell $(PG_CONFIG) --pkglibdir)
+VIRTUALENV = pg_virtualenv -v $(PG_MAJOR) \
+	-o extension_destdir=$(TEST_DESTDIR) \
+	-o dynamic_library_path=$(TEST_DESTDIR)$(PG_PKGLIBDIR):$(PG_PKGLIBDIR)
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql))
+	cat $^ > $@
+
+test-run: all
+	rm -rf $(TEST_DESTDIR)
+	$(MAKE) install DESTDIR=$(TEST_DESTDIR) >/dev/null
+	$(VIRTUALENV) tools/run-tests.sh "$(REGRESS)"
+
+demo-run: all
+	rm -rf $(TEST_DESTDIR)
+	$(MAKE) install DESTDIR=$(TEST_DESTDIR) >/dev/null
+	$(VIRTUALENV) demo/run.sh
+
+bench-run: all
+	rm -rf $(TEST_DESTDIR)
+	$(MAKE) install DESTDIR=$(TEST_DESTDIR) >/dev/null
+	$(VIRTUALENV) -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 bench/run.sh
+
+EXTRA_CLEAN = $(TEST_DESTDIR) results regression.diffs regression.out
+endif
+
+# These three first install what is missing (tools/deps.sh), then run again
+# in a new make, which then finds PGXS.
+deps:
+	@tools/deps.sh
+
+test: deps
+	@$(MAKE) --no-print-directory test-run
+
+demo: deps
+	@$(MAKE) --no-print-directory demo-run
+
+bench: deps
+	@$(MAKE) --no-print-directory bench-run

@@ -1,0 +1,109 @@
+/*
+ * loyalty.h
+ *		Declarations shared by the loyalty extension's C files.
+ *
+ * The `ratings` type is the distribution of answers on one integer scale
+ * lo..hi: an exact count per scale point and, for weighted summaries, a
+ * float weight sum per point and the total of squared weights (for Kish's
+ * effective sample size).  The same varlena layout is the aggregate state,
+ * the stored value and the in-memory value.
+ */
+#ifndef LOYALTY_H
+#define LOYALTY_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+/* At most this many points on one scale (SPEC 3). */
+#define RATINGS_MAX_POINTS	101
+
+/* Version of the on-disk layout and of the binary (send/recv) format. */
+#define RATINGS_VERSION		1
+
+/* Flags stored in Ratings.flags. */
+#define RATINGS_WEIGHTED	0x01	/* weights[] and sumw2 follow counts[] */
+/*
+ * Transient: some weight addition into this aggregate state was rounded, so
+ * subtracting weights again would not give the exact sum of what remains.
+ * The moving-aggregate inverse then declines.  Never written by send/out,
+ * never accepted by recv/in, cleared by ratings_final.
+ */
+#define RATINGS_INEXACT		0x80
+#define RATINGS_STORED_FLAGS	RATINGS_WEIGHTED
+
+typedef struct Ratings
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* RATINGS_VERSION */
+	uint8		flags;			/* RATINGS_* flags */
+	uint16		unused;			/* zero */
+	int32		lo;				/* lowest scale point */
+	int32		hi;				/* highest scale point */
+	/* int64 counts[hi - lo + 1]; then, if RATINGS_WEIGHTED: */
+	/* double weights[hi - lo + 1]; double sumw2; */
+	int64		counts[FLEXIBLE_ARRAY_MEMBER];
+} Ratings;
+
+static inline int
+ratings_npoints(const Ratings *r)
+{
+	return r->hi - r->lo + 1;
+}
+
+static inline bool
+ratings_weighted(const Ratings *r)
+{
+	return (r->flags & RATINGS_WEIGHTED) != 0;
+}
+
+static inline double *
+ratings_weights(const Ratings *r)
+{
+	return (double *) (r->counts + ratings_npoints(r));
+}
+
+static inline double *
+ratings_sumw2(const Ratings *r)
+{
+	return ratings_weights(r) + ratings_npoints(r);
+}
+
+static inline Size
+ratings_size(int npoints, bool weighted)
+{
+	return offsetof(Ratings, counts) + npoints * sizeof(int64) +
+		(weighted ? (npoints + 1) * sizeof(double) : 0);
+}
+
+#define DatumGetRatingsP(X)		((Ratings *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_RATINGS_P(n)	DatumGetRatingsP(PG_GETARG_DATUM(n))
+
+/* ratings.c: the type */
+extern void check_scale(int64 lo, int64 hi);
+extern Ratings *ratings_new(int32 lo, int32 hi, bool weighted);
+extern Ratings *ratings_copy_weighted(const Ratings *r, bool weighted);
+extern void ratings_validate(const Ratings *r);	/* raises XX001 */
+extern double ratings_point_weight(const Ratings *r, int i);
+extern double ratings_total_weight(const Ratings *r);
+extern int64 ratings_responses(const Ratings *r);
+
+/* score.c: scores and weights from SQL values */
+extern int64 score_from_numeric(Datum num, int32 lo, int32 hi);
+extern int64 score_from_float8(double d, int32 lo, int32 hi);
+extern void score_out_of_scale(int64 score, int32 lo, int32 hi) pg_attribute_noreturn();
+extern void check_weight(double w);
+
+/* Exact floating-point addition: a + b, and whether it was rounded. */
+static inline double
+exact_add(double a, double b, bool *rounded)
+{
+	double		s = a + b;
+	double		bb = s - a;
+	double		err = (a - (s - bb)) + (b - bb);
+
+	if (err != 0.0)
+		*rounded = true;
+	return s;
+}
+
+#endif							/* LOYALTY_H */

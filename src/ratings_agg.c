@@ -1,0 +1,435 @@
+/*
+ * ratings_agg.c
+ *		The aggregates that build `ratings` summaries: transition functions
+ *		for every score type, weighted and unweighted, their exact inverses
+ *		for moving window frames, the combine function and rollup.
+ *
+ * The state of every aggregate is a `ratings` value.  Called as an aggregate,
+ * a transition function updates the state in place and returns the same
+ * pointer, so a row costs one bounds check and one increment.  Called outside
+ * an aggregate, it works on a copy and never modifies its input.
+ *
+ * Counts are exact, so inverse transitions are exact.  Weight sums are
+ * doubles: an addition that rounds marks the state RATINGS_INEXACT, and the
+ * inverse of a weighted row then declines (returns NULL), so PostgreSQL
+ * recomputes the frame rather than subtracting into a rounded sum.  Integer
+ * weights never round (below 2^53), so they keep O(1) frames.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/int.h"
+#include "utils/builtins.h"
+
+#include "loyalty.h"
+
+/*
+ * The state to update.  In an aggregate that is the state itself (made plain
+ * in the aggregate context if it arrived compressed or with a short header);
+ * elsewhere it is a copy, so that the caller's value is never modified.
+ */
+static inline Ratings *
+ratings_state(FunctionCallInfo fcinfo, int argno)
+{
+	MemoryContext aggcontext;
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (likely(AggCheckCallContext(fcinfo, &aggcontext)))
+	{
+		if (unlikely(VARATT_IS_EXTENDED(v)))
+		{
+			MemoryContext old = MemoryContextSwitchTo(aggcontext);
+
+			v = pg_detoast_datum_copy(v);
+			MemoryContextSwitchTo(old);
+		}
+		return (Ratings *) v;
+	}
+	return (Ratings *) pg_detoast_datum_copy(v);
+}
+
+/* Run ratings_copy_weighted in the aggregate context, if there is one. */
+static Ratings *
+ratings_grow_weighted(FunctionCallInfo fcinfo, const Ratings *r)
+{
+	MemoryContext aggcontext;
+	MemoryContext old = NULL;
+	Ratings    *c;
+
+	if (AggCheckCallContext(fcinfo, &aggcontext))
+		old = MemoryContextSwitchTo(aggcontext);
+	c = ratings_copy_weighted(r, true);
+	if (old)
+		MemoryContextSwitchTo(old);
+	return c;
+}
+
+/* w * w, noting in *rounded whether the product was rounded. */
+static inline double
+exact_square(double w, bool *rounded)
+{
+	double		p = w * w;
+
+	/* Integers up to 2^26 square exactly; otherwise ask fma for the error. */
+	if (!(w == rint(w) && w <= 67108864.0) && fma(w, w, -p) != 0.0)
+		*rounded = true;
+	return p;
+}
+
+/* Add one response with weight w (ignored for unweighted summaries). */
+static inline void
+ratings_add(Ratings *r, int64 score, double w)
+{
+	int			i;
+
+	if (unlikely(score < r->lo || score > r->hi))
+		score_out_of_scale(score, r->lo, r->hi);
+	i = (int) (score - r->lo);
+	if (unlikely(r->counts[i] == PG_INT64_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("count of score " INT64_FORMAT " is out of range for bigint", score)));
+	r->counts[i]++;
+	if (ratings_weighted(r))
+	{
+		double	   *ws = ratings_weights(r);
+		int			np = ratings_npoints(r);
+		bool		rounded = false;
+
+		ws[i] = exact_add(ws[i], w, &rounded);
+		ws[np] = exact_add(ws[np], exact_square(w, &rounded), &rounded);
+		if (rounded)
+			r->flags |= RATINGS_INEXACT;
+	}
+}
+
+/*
+ * Remove one response with weight w, the inverse of ratings_add.  Returns
+ * false where the weight sums cannot be restored exactly; the caller then
+ * returns NULL and PostgreSQL recomputes the frame.
+ */
+static inline bool
+ratings_remove(Ratings *r, int64 score, double w)
+{
+	int			i;
+
+	if (unlikely(score < r->lo || score > r->hi))
+		score_out_of_scale(score, r->lo, r->hi);
+	i = (int) (score - r->lo);
+	if (unlikely(r->counts[i] <= 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove score " INT64_FORMAT " from a summary that holds no such response",
+						score)));
+	if (ratings_weighted(r))
+	{
+		double	   *ws = ratings_weights(r);
+		int			np = ratings_npoints(r);
+		bool		rounded = (r->flags & RATINGS_INEXACT) != 0;
+		double		wi,
+					w2;
+
+		wi = exact_add(ws[i], -w, &rounded);
+		w2 = exact_add(ws[np], -exact_square(w, &rounded), &rounded);
+		if (rounded || wi < 0.0 || w2 < 0.0)
+			return false;
+		ws[i] = wi;
+		ws[np] = w2;
+	}
+	r->counts[i]--;
+	return true;
+}
+
+/*
+ * Add (sign 1) or remove (sign -1) all of summary b to or from state a.
+ * Returns the state, which may have been reallocated to hold weights, or
+ * NULL when a removal of weights cannot be exact.
+ */
+static Ratings *
+ratings_merge(FunctionCallInfo fcinfo, Ratings *a, const Ratings *b, int sign)
+{
+	int			np = ratings_npoints(a);
+	int64		counts[RATINGS_MAX_POINTS];
+	int64		total = 0;
+
+	if (a->lo != b->lo || a->hi != b->hi)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine ratings on different scales"),
+				 errdetail("One summary is on the scale %d..%d, the other on %d..%d.",
+						   a->lo, a->hi, b->lo, b->hi)));
+
+	for (int i = 0; i < np; i++)
+	{
+		if (sign > 0 ? pg_add_s64_overflow(a->counts[i], b->counts[i], &counts[i])
+			: pg_sub_s64_overflow(a->counts[i], b->counts[i], &counts[i]))
+			counts[i] = -1;
+		if (counts[i] < 0 || pg_add_s64_overflow(total, counts[i], &total))
+			ereport(ERROR,
+					(errcode(sign > 0 ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
+							 : ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg(sign > 0 ? "combined count of responses is out of range for bigint"
+							: "cannot remove a summary that is not part of the state")));
+	}
+
+	if (ratings_weighted(b) && !ratings_weighted(a))
+		a = ratings_grow_weighted(fcinfo, a);
+
+	if (ratings_weighted(a))
+	{
+		double	   *ws = ratings_weights(a);
+		double		sums[RATINGS_MAX_POINTS + 1];
+		bool		rounded = sign < 0 && (a->flags & RATINGS_INEXACT) != 0;
+		double		bw2 = ratings_weighted(b) ? *ratings_sumw2(b)
+			: (double) ratings_responses(b);
+
+		for (int i = 0; i < np; i++)
+			sums[i] = exact_add(ws[i], sign * ratings_point_weight(b, i), &rounded);
+		sums[np] = exact_add(ws[np], sign * bw2, &rounded);
+		if (sign < 0)
+		{
+			if (rounded)
+				return NULL;
+			for (int i = 0; i <= np; i++)
+				if (sums[i] < 0.0 || (i < np && counts[i] == 0 && sums[i] != 0.0))
+					return NULL;
+		}
+		memcpy(ws, sums, (np + 1) * sizeof(double));
+		if (rounded || (b->flags & RATINGS_INEXACT))
+			a->flags |= RATINGS_INEXACT;
+	}
+	memcpy(a->counts, counts, np * sizeof(int64));
+	return a;
+}
+
+/* ratings_combine: the sum of two partial states (either may be NULL) */
+PG_FUNCTION_INFO_V1(ratings_combine);
+Datum
+ratings_combine(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (PG_ARGISNULL(0))
+	{
+		MemoryContext aggcontext;
+		MemoryContext old = NULL;
+		Ratings    *copy;
+
+		if (AggCheckCallContext(fcinfo, &aggcontext))
+			old = MemoryContextSwitchTo(aggcontext);
+		copy = (Ratings *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
+		if (old)
+			MemoryContextSwitchTo(old);
+		PG_RETURN_POINTER(copy);
+	}
+	PG_RETURN_POINTER(ratings_merge(fcinfo, ratings_state(fcinfo, 0),
+									PG_GETARG_RATINGS_P(1), 1));
+}
+
+/*
+ * ratings_rollup_trans: the state plus one stored summary (strict: the first
+ * summary becomes the state, NULL summaries are skipped)
+ */
+PG_FUNCTION_INFO_V1(ratings_rollup_trans);
+Datum
+ratings_rollup_trans(PG_FUNCTION_ARGS)
+{
+	Ratings    *in = PG_GETARG_RATINGS_P(1);
+
+	ratings_validate(in);
+	PG_RETURN_POINTER(ratings_merge(fcinfo, ratings_state(fcinfo, 0), in, 1));
+}
+
+/* ratings_rollup_inv: the state less one stored summary, or NULL if inexact */
+PG_FUNCTION_INFO_V1(ratings_rollup_inv);
+Datum
+ratings_rollup_inv(PG_FUNCTION_ARGS)
+{
+	Ratings    *r = ratings_merge(fcinfo, ratings_state(fcinfo, 0),
+								  PG_GETARG_RATINGS_P(1), -1);
+
+	if (r == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(r);
+}
+
+/*
+ * ratings_final: the summary an aggregate returns; NULL when it holds no
+ * response, and without the transient RATINGS_INEXACT flag
+ */
+PG_FUNCTION_INFO_V1(ratings_final);
+Datum
+ratings_final(PG_FUNCTION_ARGS)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+
+	if (ratings_responses(r) == 0)
+		PG_RETURN_NULL();
+	if (r->flags & RATINGS_INEXACT)
+	{
+		r = (Ratings *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+		r->flags &= ~RATINGS_INEXACT;
+	}
+	PG_RETURN_POINTER(r);
+}
+
+/*
+ * The scale of ratings_agg(score, lo, hi): the state of a first call is made
+ * from lo and hi, even for a NULL score, because a moving-aggregate state
+ * must never be NULL; later calls must pass the same lo and hi.
+ */
+static Ratings *
+ratings_agg_state(FunctionCallInfo fcinfo, bool weighted)
+{
+	int32		lo,
+				hi;
+	Ratings    *r;
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the scale bounds of ratings_agg must not be NULL")));
+	lo = PG_GETARG_INT32(2);
+	hi = PG_GETARG_INT32(3);
+	if (PG_ARGISNULL(0))
+	{
+		MemoryContext aggcontext;
+		MemoryContext old = NULL;
+
+		check_scale(lo, hi);
+		if (AggCheckCallContext(fcinfo, &aggcontext))
+			old = MemoryContextSwitchTo(aggcontext);
+		r = ratings_new(lo, hi, weighted);
+		if (old)
+			MemoryContextSwitchTo(old);
+		return r;
+	}
+	r = ratings_state(fcinfo, 0);
+	if (unlikely(r->lo != lo || r->hi != hi))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the scale of ratings_agg changed from %d..%d to %d..%d",
+						r->lo, r->hi, lo, hi),
+				 errdetail("All rows of one aggregate must use the same scale.")));
+	if (weighted && !ratings_weighted(r))
+		r = ratings_grow_weighted(fcinfo, r);
+	return r;
+}
+
+/* Scores of each SQL type as int64 scale points. */
+#define SCORE_int2(n, lo, hi)		((int64) PG_GETARG_INT16(n))
+#define SCORE_int4(n, lo, hi)		((int64) PG_GETARG_INT32(n))
+#define SCORE_int8(n, lo, hi)		PG_GETARG_INT64(n)
+#define SCORE_numeric(n, lo, hi)	score_from_numeric(PG_GETARG_DATUM(n), lo, hi)
+#define SCORE_float8(n, lo, hi)		score_from_float8(PG_GETARG_FLOAT8(n), lo, hi)
+
+/*
+ * The transition functions of one score type T (SUFFIX names it):
+ *
+ * ratings_trans_T(ratings, T): the state with one more response (strict;
+ *		the state starts from the aggregate's INITCOND)
+ * ratings_inv_T(ratings, T): the state with that response removed
+ * ratings_wtrans_T(ratings, T, float8), ratings_winv_T: the same, weighted;
+ *		the inverse returns NULL where the weight sums cannot be exact
+ * ratings_agg_trans_T(ratings, T, int4, int4) and ratings_agg_inv_T: for
+ *		ratings_agg(score, lo, hi), which makes its state from lo..hi
+ * ratings_agg_wtrans_T(ratings, T, int4, int4, float8), ratings_agg_winv_T
+ */
+#define RATINGS_TRANSITIONS(SUFFIX) \
+PG_FUNCTION_INFO_V1(ratings_trans_##SUFFIX); \
+Datum \
+ratings_trans_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	Ratings    *r = ratings_state(fcinfo, 0); \
+	ratings_add(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0); \
+	PG_RETURN_POINTER(r); \
+} \
+PG_FUNCTION_INFO_V1(ratings_inv_##SUFFIX); \
+Datum \
+ratings_inv_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	Ratings    *r = ratings_state(fcinfo, 0); \
+	if (!ratings_remove(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0)) \
+		PG_RETURN_NULL(); \
+	PG_RETURN_POINTER(r); \
+} \
+PG_FUNCTION_INFO_V1(ratings_wtrans_##SUFFIX); \
+Datum \
+ratings_wtrans_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	Ratings    *r = ratings_state(fcinfo, 0); \
+	int64		score = SCORE_##SUFFIX(1, r->lo, r->hi); \
+	check_weight(PG_GETARG_FLOAT8(2)); \
+	if (unlikely(!ratings_weighted(r))) \
+		r = ratings_grow_weighted(fcinfo, r); \
+	ratings_add(r, score, PG_GETARG_FLOAT8(2)); \
+	PG_RETURN_POINTER(r); \
+} \
+PG_FUNCTION_INFO_V1(ratings_winv_##SUFFIX); \
+Datum \
+ratings_winv_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	Ratings    *r = ratings_state(fcinfo, 0); \
+	int64		score = SCORE_##SUFFIX(1, r->lo, r->hi); \
+	check_weight(PG_GETARG_FLOAT8(2)); \
+	if (!ratings_remove(r, score, PG_GETARG_FLOAT8(2))) \
+		PG_RETURN_NULL(); \
+	PG_RETURN_POINTER(r); \
+} \
+PG_FUNCTION_INFO_V1(ratings_agg_trans_##SUFFIX); \
+Datum \
+ratings_agg_trans_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	Ratings    *r = ratings_agg_state(fcinfo, false); \
+	if (!PG_ARGISNULL(1)) \
+		ratings_add(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0); \
+	PG_RETURN_POINTER(r); \
+} \
+PG_FUNCTION_INFO_V1(ratings_agg_inv_##SUFFIX); \
+Datum \
+ratings_agg_inv_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	Ratings    *r = ratings_agg_state(fcinfo, false); \
+	if (!PG_ARGISNULL(1) && \
+		!ratings_remove(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0)) \
+		PG_RETURN_NULL(); \
+	PG_RETURN_POINTER(r); \
+} \
+PG_FUNCTION_INFO_V1(ratings_agg_wtrans_##SUFFIX); \
+Datum \
+ratings_agg_wtrans_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	Ratings    *r = ratings_agg_state(fcinfo, true); \
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(4)) \
+	{ \
+		int64		score = SCORE_##SUFFIX(1, r->lo, r->hi); \
+		check_weight(PG_GETARG_FLOAT8(4)); \
+		ratings_add(r, score, PG_GETARG_FLOAT8(4)); \
+	} \
+	PG_RETURN_POINTER(r); \
+} \
+PG_FUNCTION_INFO_V1(ratings_agg_winv_##SUFFIX); \
+Datum \
+ratings_agg_winv_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	Ratings    *r = ratings_agg_state(fcinfo, true); \
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(4)) \
+	{ \
+		int64		score = SCORE_##SUFFIX(1, r->lo, r->hi); \
+		check_weight(PG_GETARG_FLOAT8(4)); \
+		if (!ratings_remove(r, score, PG_GETARG_FLOAT8(4))) \
+			PG_RETURN_NULL(); \
+	} \
+	PG_RETURN_POINTER(r); \
+}
+
+RATINGS_TRANSITIONS(int2)
+RATINGS_TRANSITIONS(int4)
+RATINGS_TRANSITIONS(int8)
+RATINGS_TRANSITIONS(numeric)
+RATINGS_TRANSITIONS(float8)

@@ -1,0 +1,389 @@
+/*
+ * ratings_stats.c
+ *		Accessors that read statistics off a `ratings` summary: NPS and its
+ *		shares, mean, standard deviation, median, top and bottom boxes, the
+ *		satisfaction index and the histogram.
+ *
+ * All of them use the weight per scale point (the count, for unweighted
+ * summaries), so the weighted and unweighted cases share one code path.
+ * A summary whose total weight is zero gives NULL.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+
+#include "loyalty.h"
+
+/* NPS groups on the 0..10 scale. */
+#define NPS_PROMOTER_FROM	9
+#define NPS_PASSIVE_FROM	7
+
+/* The summary must be on 0..10 for the NPS accessors (22023). */
+static inline void
+check_nps_scale(const Ratings *r, const char *func)
+{
+	if (r->lo != 0 || r->hi != 10)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s needs a summary on the scale 0..10, not %d..%d",
+						func, r->lo, r->hi),
+				 errhint("Build it with nps_agg(score) or ratings_agg(score, 0, 10).")));
+}
+
+/* Sum of the weights of scale points from..to (inclusive, as scores). */
+static double
+weight_between(const Ratings *r, int from, int to)
+{
+	double		sum = 0.0;
+
+	for (int s = from; s <= to; s++)
+		sum += ratings_point_weight(r, s - r->lo);
+	return sum;
+}
+
+static int64
+count_between(const Ratings *r, int from, int to)
+{
+	int64		sum = 0;
+
+	for (int s = from; s <= to; s++)
+		sum += r->counts[s - r->lo];
+	return sum;
+}
+
+/* Weighted mean of the scores; total must be > 0. */
+static double
+ratings_mean_of(const Ratings *r, double total)
+{
+	double		sum = 0.0;
+
+	/* Offsets from lo keep the products small whatever the scale. */
+	for (int i = 0; i < ratings_npoints(r); i++)
+		sum += ratings_point_weight(r, i) * i;
+	return r->lo + sum / total;
+}
+
+/* Sum of squared weights: stored when weighted, else one per response. */
+static double
+ratings_sum_sq_weights(const Ratings *r)
+{
+	return ratings_weighted(r) ? *ratings_sumw2(r) : (double) ratings_responses(r);
+}
+
+/* responses(ratings): number of responses */
+PG_FUNCTION_INFO_V1(ratings_responses_fn);
+Datum
+ratings_responses_fn(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT64(ratings_responses(PG_GETARG_RATINGS_P(0)));
+}
+
+/* total_weight(ratings): sum of weights (the count when unweighted) */
+PG_FUNCTION_INFO_V1(ratings_total_weight_fn);
+Datum
+ratings_total_weight_fn(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(ratings_total_weight(PG_GETARG_RATINGS_P(0)));
+}
+
+/* nps(ratings): 100 * (promoters - detractors) / responses, weighted */
+PG_FUNCTION_INFO_V1(ratings_nps);
+Datum
+ratings_nps(PG_FUNCTION_ARGS)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+	double		total;
+
+	check_nps_scale(r, "nps");
+	total = ratings_total_weight(r);
+	if (total == 0.0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * (weight_between(r, NPS_PROMOTER_FROM, 10) -
+							  weight_between(r, 0, NPS_PASSIVE_FROM - 1)) / total);
+}
+
+/* Which NPS group an accessor reads: first and last score. */
+typedef enum NpsGroup
+{
+	NPS_DETRACTORS,
+	NPS_PASSIVES,
+	NPS_PROMOTERS
+}			NpsGroup;
+
+static const int nps_group_from[] = {0, NPS_PASSIVE_FROM, NPS_PROMOTER_FROM};
+static const int nps_group_to[] = {NPS_PASSIVE_FROM - 1, NPS_PROMOTER_FROM - 1, 10};
+static const char *const nps_group_count_fn[] = {"detractors", "passives", "promoters"};
+static const char *const nps_group_pct_fn[] = {"detractor_pct", "passive_pct", "promoter_pct"};
+
+static Datum
+nps_group_count(FunctionCallInfo fcinfo, NpsGroup g)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+
+	check_nps_scale(r, nps_group_count_fn[g]);
+	PG_RETURN_INT64(count_between(r, nps_group_from[g], nps_group_to[g]));
+}
+
+static Datum
+nps_group_pct(FunctionCallInfo fcinfo, NpsGroup g)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+	double		total;
+
+	check_nps_scale(r, nps_group_pct_fn[g]);
+	total = ratings_total_weight(r);
+	if (total == 0.0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * weight_between(r, nps_group_from[g], nps_group_to[g]) / total);
+}
+
+/* promoters(ratings): number of 9-10 answers */
+PG_FUNCTION_INFO_V1(ratings_promoters);
+Datum
+ratings_promoters(PG_FUNCTION_ARGS)
+{
+	return nps_group_count(fcinfo, NPS_PROMOTERS);
+}
+
+/* passives(ratings): number of 7-8 answers */
+PG_FUNCTION_INFO_V1(ratings_passives);
+Datum
+ratings_passives(PG_FUNCTION_ARGS)
+{
+	return nps_group_count(fcinfo, NPS_PASSIVES);
+}
+
+/* detractors(ratings): number of 0-6 answers */
+PG_FUNCTION_INFO_V1(ratings_detractors);
+Datum
+ratings_detractors(PG_FUNCTION_ARGS)
+{
+	return nps_group_count(fcinfo, NPS_DETRACTORS);
+}
+
+/* promoter_pct(ratings): weighted % of 9-10 answers */
+PG_FUNCTION_INFO_V1(ratings_promoter_pct);
+Datum
+ratings_promoter_pct(PG_FUNCTION_ARGS)
+{
+	return nps_group_pct(fcinfo, NPS_PROMOTERS);
+}
+
+/* passive_pct(ratings): weighted % of 7-8 answers */
+PG_FUNCTION_INFO_V1(ratings_passive_pct);
+Datum
+ratings_passive_pct(PG_FUNCTION_ARGS)
+{
+	return nps_group_pct(fcinfo, NPS_PASSIVES);
+}
+
+/* detractor_pct(ratings): weighted % of 0-6 answers */
+PG_FUNCTION_INFO_V1(ratings_detractor_pct);
+Datum
+ratings_detractor_pct(PG_FUNCTION_ARGS)
+{
+	return nps_group_pct(fcinfo, NPS_DETRACTORS);
+}
+
+/* mean(ratings), also ces(ratings): weighted mean score */
+PG_FUNCTION_INFO_V1(ratings_mean);
+Datum
+ratings_mean(PG_FUNCTION_ARGS)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+	double		total = ratings_total_weight(r);
+
+	if (total == 0.0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ratings_mean_of(r, total));
+}
+
+/*
+ * stddev(ratings): sample standard deviation.  Weights are sampling weights:
+ * the variance is sum w (x - mean)^2 / (W - sum w^2 / W), which is the usual
+ * n - 1 formula when every weight is 1.  NULL when that denominator is not
+ * positive (fewer than two responses).
+ */
+PG_FUNCTION_INFO_V1(ratings_stddev);
+Datum
+ratings_stddev(PG_FUNCTION_ARGS)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+	double		total = ratings_total_weight(r);
+	double		denom,
+				mean,
+				ss = 0.0;
+
+	if (total == 0.0)
+		PG_RETURN_NULL();
+	denom = total - ratings_sum_sq_weights(r) / total;
+	if (!(denom > 0.0))
+		PG_RETURN_NULL();
+	mean = ratings_mean_of(r, total);
+	for (int i = 0; i < ratings_npoints(r); i++)
+	{
+		double		d = (r->lo + i) - mean;
+
+		ss += ratings_point_weight(r, i) * d * d;
+	}
+	PG_RETURN_FLOAT8(sqrt(ss / denom));
+}
+
+/*
+ * median(ratings): the middle answer, or the mean of the two middle answers
+ * when their number is even.  Weighted: the first score whose cumulative
+ * weight passes half the total; where the cumulative weight equals exactly
+ * half, the mean of that score and the next answered one.
+ */
+PG_FUNCTION_INFO_V1(ratings_median);
+Datum
+ratings_median(PG_FUNCTION_ARGS)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+	int			np = ratings_npoints(r);
+	double		total = ratings_total_weight(r);
+	double		cum = 0.0;
+
+	if (total == 0.0)
+		PG_RETURN_NULL();
+	for (int i = 0; i < np; i++)
+	{
+		double		w = ratings_point_weight(r, i);
+
+		if (w == 0.0)
+			continue;
+		cum += w;
+		if (2.0 * cum > total)
+			PG_RETURN_FLOAT8((double) (r->lo + i));
+		if (2.0 * cum == total)
+		{
+			for (int j = i + 1; j < np; j++)
+				if (ratings_point_weight(r, j) > 0.0)
+					PG_RETURN_FLOAT8(((double) (r->lo + i) + (r->lo + j)) / 2.0);
+			PG_RETURN_FLOAT8((double) (r->lo + i));
+		}
+	}
+	/* Rounding in cum can leave us here: the last answered score. */
+	for (int i = np - 1; i >= 0; i--)
+		if (ratings_point_weight(r, i) > 0.0)
+			PG_RETURN_FLOAT8((double) (r->lo + i));
+	PG_RETURN_NULL();
+}
+
+/* Weighted % of answers in the top (top = true) or bottom `boxes` points. */
+static Datum
+box_pct(FunctionCallInfo fcinfo, bool top)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+	int32		boxes = PG_GETARG_INT32(1);
+	int			np = ratings_npoints(r);
+	double		total;
+
+	if (boxes < 1 || boxes > np)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("boxes %d is out of range for the scale %d..%d", boxes, r->lo, r->hi),
+				 errdetail("boxes must be between 1 and %d.", np)));
+	total = ratings_total_weight(r);
+	if (total == 0.0)
+		PG_RETURN_NULL();
+	if (top)
+		PG_RETURN_FLOAT8(100.0 * weight_between(r, r->hi - boxes + 1, r->hi) / total);
+	PG_RETURN_FLOAT8(100.0 * weight_between(r, r->lo, r->lo + boxes - 1) / total);
+}
+
+/* top_box(ratings, boxes): % of answers in the top `boxes` scale points */
+PG_FUNCTION_INFO_V1(ratings_top_box);
+Datum
+ratings_top_box(PG_FUNCTION_ARGS)
+{
+	return box_pct(fcinfo, true);
+}
+
+/* bottom_box(ratings, boxes): % of answers in the bottom `boxes` points */
+PG_FUNCTION_INFO_V1(ratings_bottom_box);
+Datum
+ratings_bottom_box(PG_FUNCTION_ARGS)
+{
+	return box_pct(fcinfo, false);
+}
+
+/* csat(ratings): % of answers in the top two scale points */
+PG_FUNCTION_INFO_V1(ratings_csat);
+Datum
+ratings_csat(PG_FUNCTION_ARGS)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+	double		total = ratings_total_weight(r);
+
+	if (total == 0.0)
+		PG_RETURN_NULL();
+	/* A one-point scale has no second box: all of it is the top. */
+	PG_RETURN_FLOAT8(100.0 * weight_between(r, Max(r->lo, r->hi - 1), r->hi) / total);
+}
+
+/* satisfaction_index(ratings): 100 * (mean - lo) / (hi - lo) */
+PG_FUNCTION_INFO_V1(ratings_satisfaction_index);
+Datum
+ratings_satisfaction_index(PG_FUNCTION_ARGS)
+{
+	Ratings    *r = PG_GETARG_RATINGS_P(0);
+	double		total = ratings_total_weight(r);
+	double		sum = 0.0;
+
+	if (total == 0.0 || r->hi == r->lo)
+		PG_RETURN_NULL();
+	for (int i = 0; i < ratings_npoints(r); i++)
+		sum += ratings_point_weight(r, i) * i;
+	PG_RETURN_FLOAT8(100.0 * (sum / total) / (r->hi - r->lo));
+}
+
+/*
+ * histogram(ratings): one row per scale point with its score, responses,
+ * weight and % of the total weight
+ */
+PG_FUNCTION_INFO_V1(ratings_histogram);
+Datum
+ratings_histogram(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	Ratings    *r;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "histogram must return a composite type");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		r = (Ratings *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+		funcctx->user_fctx = r;
+		funcctx->max_calls = ratings_npoints(r);
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	r = (Ratings *) funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		int			i = (int) funcctx->call_cntr;
+		double		total = ratings_total_weight(r);
+		double		w = ratings_point_weight(r, i);
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, total == 0.0};
+
+		values[0] = Int32GetDatum(r->lo + i);
+		values[1] = Int64GetDatum(r->counts[i]);
+		values[2] = Float8GetDatum(w);
+		values[3] = Float8GetDatum(total == 0.0 ? 0.0 : 100.0 * w / total);
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}

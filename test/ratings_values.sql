@@ -1,0 +1,118 @@
+-- Values of the ratings aggregates and accessors against figures worked out
+-- independently.  Data set A is i = 1..1000 with
+--     score  = least(10, (i*7) % 11 + i % 3)        (0..10)
+--     weight = 1 + (i % 4) * 0.5
+-- The expected figures were computed from these definitions with Python's
+-- exact fractions.Fraction and statistics.stdev / statistics.median:
+--     counts per score 0..10 = 30,60,90,91,91,92,91,91,92,91,181
+--     promoters 272, passives 183, detractors 545
+--     NPS = 100*(272-545)/1000 = -27.3
+--     mean = 5885/1000 = 5.885, sample stddev = 3.0765630564381805, median 6
+-- Weighted (sampling weights, W = 1750, sum w^2 = 3375):
+--     NPS = -27.37142857142857, mean = 5.881714285714286,
+--     stddev = sqrt(sum w(x-m)^2 / (W - sum w^2 / W)) = 3.0784775434647567,
+--     weighted median 6.
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only true
+BEGIN;
+\ir helpers.psql
+SELECT plan(51);
+
+CREATE TEMP TABLE a AS
+SELECT i, least(10, (i * 7) % 11 + i % 3) AS score, 1 + (i % 4) * 0.5 AS w
+FROM generate_series(1, 1000) i;
+
+CREATE TEMP TABLE s AS
+SELECT nps_agg(score) AS r, nps_agg(score, w) AS rw FROM a;
+
+-- Unweighted accessors
+SELECT is(responses(r), 1000::bigint, 'responses') FROM s;
+SELECT is(total_weight(r), 1000::float8, 'total_weight of unweighted = responses') FROM s;
+SELECT is(array(SELECT responses FROM histogram(r) ORDER BY score),
+          '{30,60,90,91,91,92,91,91,92,91,181}'::bigint[], 'histogram counts') FROM s;
+SELECT is(promoters(r), 272::bigint, 'promoters') FROM s;
+SELECT is(passives(r), 183::bigint, 'passives') FROM s;
+SELECT is(detractors(r), 545::bigint, 'detractors') FROM s;
+SELECT pg_temp.is_close(nps(r), -27.3, 'nps = 100*(272-545)/1000') FROM s;
+SELECT pg_temp.is_close(promoter_pct(r), 27.2, 'promoter_pct') FROM s;
+SELECT pg_temp.is_close(passive_pct(r), 18.3, 'passive_pct') FROM s;
+SELECT pg_temp.is_close(detractor_pct(r), 54.5, 'detractor_pct') FROM s;
+SELECT pg_temp.is_close(mean(r), 5.885, 'mean') FROM s;
+SELECT pg_temp.is_close(stddev(r), 3.0765630564381805, 'sample stddev (statistics.stdev)') FROM s;
+SELECT is(median(r), 6::float8, 'median') FROM s;
+SELECT pg_temp.is_close(top_box(r), 27.2, 'top_box default 2 = % of 9-10') FROM s;
+SELECT pg_temp.is_close(top_box(r, 3), 36.4, 'top_box 3 = % of 8-10') FROM s;
+SELECT pg_temp.is_close(bottom_box(r), 9.0, 'bottom_box default 2 = % of 0-1 = 90/1000') FROM s;
+SELECT pg_temp.is_close(satisfaction_index(r), 58.85, 'satisfaction_index = 100*(5.885-0)/10') FROM s;
+SELECT pg_temp.is_close(csat(r), 27.2, 'csat = top-2 box of the declared scale') FROM s;
+SELECT pg_temp.is_close(ces(r), 5.885, 'ces = mean') FROM s;
+SELECT pg_temp.is_close(sum(pct), 100, 'histogram pcts sum to 100') FROM s, histogram(r);
+
+-- Weighted accessors
+SELECT is(responses(rw), 1000::bigint, 'weighted: responses counts rows') FROM s;
+SELECT is(total_weight(rw), 1750::float8, 'weighted: total_weight = 1750') FROM s;
+SELECT is(promoters(rw), 272::bigint, 'weighted: promoters counts rows') FROM s;
+SELECT pg_temp.is_close(nps(rw), -27.37142857142857, 'weighted nps') FROM s;
+SELECT pg_temp.is_close(promoter_pct(rw), 27.142857142857142, 'weighted promoter_pct') FROM s;
+SELECT pg_temp.is_close(detractor_pct(rw), 54.51428571428571, 'weighted detractor_pct') FROM s;
+SELECT pg_temp.is_close(mean(rw), 5.881714285714286, 'weighted mean') FROM s;
+SELECT pg_temp.is_close(stddev(rw), 3.0784775434647567, 'weighted stddev, Kish denominator') FROM s;
+SELECT is(median(rw), 6::float8, 'weighted median') FROM s;
+SELECT is((rw::jsonb)->>'sum_sq_weights', '3375', 'sum of squared weights kept') FROM s;
+
+-- One-shot aggregates equal the accessors, for every score type.
+SELECT pg_temp.is_close(nps(score), -27.3, 'nps(integer)') FROM a;
+SELECT pg_temp.is_close(nps(score::smallint), -27.3, 'nps(smallint)') FROM a;
+SELECT pg_temp.is_close(nps(score::bigint), -27.3, 'nps(bigint)') FROM a;
+SELECT pg_temp.is_close(nps(score::numeric), -27.3, 'nps(numeric)') FROM a;
+SELECT pg_temp.is_close(nps(score::float8), -27.3, 'nps(double precision)') FROM a;
+SELECT pg_temp.is_close(nps(score::numeric(4,1), w), -27.37142857142857, 'nps(numeric, weight)') FROM a;
+
+-- Median of an even number of answers: first 10 rows are
+-- 8,5,10,7,4,9,6,3,8,5; sorted the middle two are 6 and 7 -> 6.5.
+SELECT is(median(nps_agg(score)), 6.5::float8, 'median of an even count is the mean of the middle two')
+FROM a WHERE i <= 10;
+
+-- CES on 1..7: score = 1 + (i*5) % 7 for i = 1..700 except multiples of 13,
+-- which are NULL: 647 answers summing to 2587, mean 2587/647.
+SELECT pg_temp.is_close(ces(CASE WHEN i % 13 <> 0 THEN 1 + (i * 5) % 7 END), 2587.0 / 647,
+                        'ces skips NULLs: mean of 647 answers')
+FROM generate_series(1, 700) i;
+SELECT is(responses(effort_agg(CASE WHEN i % 13 <> 0 THEN 1 + (i * 5) % 7 END)), 647::bigint,
+          'effort_agg counts only non-NULL answers')
+FROM generate_series(1, 700) i;
+
+-- CSAT on 1..5: score = 1 + (i*3) % 5 for i = 1..500, multiples of 9 NULL:
+-- 445 answers, 178 of them 4 or 5 -> 40%; mean 3 -> index 100*(3-1)/4 = 50.
+SELECT pg_temp.is_close(csat(CASE WHEN i % 9 <> 0 THEN 1 + (i * 3) % 5 END), 40.0, 'csat = % of 4-5')
+FROM generate_series(1, 500) i;
+SELECT pg_temp.is_close(satisfaction_index(csat_agg(CASE WHEN i % 9 <> 0 THEN 1 + (i * 3) % 5 END)), 50.0,
+                        'satisfaction_index on 1..5')
+FROM generate_series(1, 500) i;
+
+-- ratings_agg on any scale: 1000..1004, answers 1000, 1001, 1001, 1004.
+-- mean 1001.5, index 100*(1.5/4) = 37.5, median (1001+1001)/2 = 1001.
+SELECT is(ratings_agg(s, 1000, 1004)::text, 'scale=1000..1004 n={1,2,0,0,1}', 'ratings_agg on 1000..1004')
+FROM unnest('{1000,1001,1001,1004}'::int[]) s;
+SELECT pg_temp.is_close(satisfaction_index(ratings_agg(s, 1000, 1004)), 37.5, 'satisfaction_index on 1000..1004')
+FROM unnest('{1000,1001,1001,1004}'::int[]) s;
+SELECT is(median(ratings_agg(s, 1000, 1004)), 1001::float8, 'median on 1000..1004')
+FROM unnest('{1000,1001,1001,1004}'::int[]) s;
+
+-- NULL rules: no rows, only NULLs, NULL weights.
+SELECT is(nps(score), NULL, 'nps of no rows is NULL') FROM a WHERE false;
+SELECT is(nps_agg(NULL::int)::text, NULL, 'nps_agg of only NULLs is NULL');
+SELECT is(ratings_agg(NULL::int, 1, 5)::text, NULL, 'ratings_agg of only NULLs is NULL');
+SELECT is(nps(s, w), 100::float8, 'rows with NULL weight are skipped')
+FROM (VALUES (10, 1.0), (0, NULL)) v(s, w);
+-- A zero weight counts the response but adds no weight.
+SELECT is(responses(nps_agg(s, w)), 2::bigint, 'a zero-weight response is counted')
+FROM (VALUES (10, 1.0), (0, 0.0)) v(s, w);
+SELECT is(nps(s, w), 100::float8, 'a zero-weight response does not move the NPS')
+FROM (VALUES (10, 1.0), (0, 0.0)) v(s, w);
+SELECT is(nps(nps_agg(s, w)), NULL, 'all weights zero: NPS is NULL')
+FROM (VALUES (10, 0.0)) v(s, w);
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Install what `make test`, `make demo` and `make bench` need on Debian or
+# Ubuntu when run as root; otherwise say exactly what to install.
+set -eu
+
+major=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n 1)
+if [ -z "$major" ]; then
+    echo "No PostgreSQL server found in /usr/lib/postgresql." >&2
+    echo "Install one first, for example: apt-get install postgresql-15" >&2
+    exit 1
+fi
+
+missing=""
+[ -f "/usr/lib/postgresql/$major/lib/pgxs/src/makefiles/pgxs.mk" ] || missing="$missing postgresql-server-dev-$major"
+[ -f "/usr/share/postgresql/$major/extension/pgtap.control" ] || missing="$missing postgresql-$major-pgtap"
+command -v pg_prove >/dev/null 2>&1 || missing="$missing libtap-parser-sourcehandler-pgtap-perl"
+command -v pg_virtualenv >/dev/null 2>&1 || missing="$missing postgresql-common"
+command -v make >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 || missing="$missing build-essential"
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+    echo "Installing:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq $missing >/dev/null
+else
+    echo "Missing packages:$missing" >&2
+    echo "Install them with:" >&2
+    echo "    sudo apt-get install$missing" >&2
+    exit 1
+fi

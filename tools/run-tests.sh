@@ -1,0 +1,22 @@
+#!/bin/sh
+# Run inside pg_virtualenv: pg_regress tests, then pgTAP tests through
+# pg_prove.  Exits non-zero on any failure.
+set -u
+regress="$1"
+status=0
+
+# pg_regress, through PGXS's installcheck (it finds pg_regress for us).
+if ! make --no-print-directory installcheck REGRESS="$regress"; then
+    [ -f regression.diffs ] && head -n 200 regression.diffs
+    status=1
+fi
+
+# pgTAP: a database with the extension and pgtap, then every test/*.sql.
+dropdb --if-exists loyalty_tap >/dev/null 2>&1
+createdb loyalty_tap || exit 1
+psql -X -q -v ON_ERROR_STOP=1 -d loyalty_tap \
+    -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION loyalty' || exit 1
+if ! pg_prove -d loyalty_tap test/*.sql; then
+    status=1
+fi
+exit $status
