@@ -10,7 +10,7 @@
 EXTENSION = loyalty
 EXTVERSION = 0.1.0
 MODULE_big = loyalty
-OBJS = src/ratings.o src/ratings_agg.o src/ratings_stats.o src/score.o
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 
 # pg_regress tests: sql/NAME.sql against expected/NAME.out
@@ -36,7 +36,7 @@ include $(PGXS)
 
 PG_MAJOR := $(shell $(PG_CONFIG) --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
 PG_PKGLIBDIR := $(shell $(PG_CONFIG) --pkglibdir)
-VIRTUALENV = pg_virtualenv -v $(PG_MAJOR) \
+VIRTUALENV = pg_virtualenv -t -v $(PG_MAJOR) \
 	-o extension_destdir=$(TEST_DESTDIR) \
 	-o dynamic_library_path=$(TEST_DESTDIR)$(PG_PKGLIBDIR):$(PG_PKGLIBDIR)
 

@@ -26,15 +26,16 @@ INSERT INTO io_src VALUES
     (2, 'scale=1..5 n={1,0,0,2,1} w={1.5,0,0,2,0.5} w2=4.75'),
     (3, 'scale=-50..50 n={1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,9}'),
     (4, NULL);
-\copy io_src TO '/tmp/loyalty_io.bin' WITH (FORMAT binary)
+SELECT '/tmp/loyalty_io_' || pg_backend_pid() AS f \gset
+COPY io_src TO :'f' WITH (FORMAT binary);
 CREATE TABLE io_dst (LIKE io_src);
-\copy io_dst FROM '/tmp/loyalty_io.bin' WITH (FORMAT binary)
+COPY io_dst FROM :'f' WITH (FORMAT binary);
 SELECT id, d.r::text = s.r::text AS same FROM io_src s JOIN io_dst d USING (id) ORDER BY id;
 SELECT count(*) AS rows_back FROM io_dst;
 -- Text COPY, the form pg_dump uses.
-\copy io_src TO '/tmp/loyalty_io.txt'
+COPY io_src TO :'f';
 TRUNCATE io_dst;
-\copy io_dst FROM '/tmp/loyalty_io.txt'
+COPY io_dst FROM :'f';
 SELECT id, d.r::text IS NOT DISTINCT FROM s.r::text AS same FROM io_src s JOIN io_dst d USING (id) ORDER BY id;
 
 -- Malformed literals: 22P02 with a detail that says what is wrong.
