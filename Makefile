@@ -49,14 +49,14 @@ test-run: all
 	$(VIRTUALENV) tools/run-tests.sh "$(REGRESS)"
 
 demo-run: all
-	rm -rf $(TEST_DESTDIR)
-	$(MAKE) install DESTDIR=$(TEST_DESTDIR) >/dev/null
-	$(VIRTUALENV) demo/run.sh
+	@rm -rf $(TEST_DESTDIR)
+	@$(MAKE) --no-print-directory install DESTDIR=$(TEST_DESTDIR) >/dev/null
+	@$(VIRTUALENV) demo/run.sh
 
 bench-run: all
-	rm -rf $(TEST_DESTDIR)
-	$(MAKE) install DESTDIR=$(TEST_DESTDIR) >/dev/null
-	$(VIRTUALENV) -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 bench/run.sh
+	@rm -rf $(TEST_DESTDIR)
+	@$(MAKE) --no-print-directory install DESTDIR=$(TEST_DESTDIR) >/dev/null
+	@$(VIRTUALENV) -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 bench/run.sh
 
 EXTRA_CLEAN = $(TEST_DESTDIR) results regression.diffs regression.out
 endif

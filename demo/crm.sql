@@ -1,0 +1,95 @@
+-- A small CRM, generated deterministically: customers, their journey of
+-- touchpoints and a year of survey answers (2025-12-01 .. 2026-11-30).
+--
+-- Each customer has a latent attitude; each touchpoint has its own quality;
+-- support gets slowly worse over the year and delivery better, so the trend
+-- and the drivers have something to find.
+SET max_parallel_workers_per_gather = 0;   -- random() in one order: same data every run
+SELECT setseed(0.1995);
+
+CREATE TABLE customers (
+    customer_id    int PRIMARY KEY,
+    name           text NOT NULL,
+    region         text NOT NULL,
+    annual_revenue numeric(12, 2) NOT NULL,
+    attitude       float8 NOT NULL       -- hidden: how the customer leans
+);
+
+INSERT INTO customers
+SELECT i,
+       'Customer ' || lpad(i::text, 4, '0'),
+       (ARRAY['North', 'South', 'East', 'West'])[1 + (i * 7) % 4],
+       round((2000 + 48000 * random() ^ 3)::numeric, 2),
+       (random() + random() + random() - 1.5) * 2.2
+FROM generate_series(1, 2000) i;
+
+CREATE TABLE touchpoints (
+    touchpoint text PRIMARY KEY,
+    step       int NOT NULL,
+    quality    float8 NOT NULL,    -- hidden: how good the company is here
+    drift      float8 NOT NULL     -- hidden: change in quality per year
+);
+INSERT INTO touchpoints VALUES
+    ('need',     1,  0.6,  0.0),
+    ('offer',    2,  0.3,  0.0),
+    ('order',    3,  0.8,  0.0),
+    ('delivery', 4, -0.4,  0.8),
+    ('invoice',  5,  0.1,  0.0),
+    ('support',  6, -0.2, -1.6);
+
+CREATE TABLE responses (
+    response_id  bigserial PRIMARY KEY,
+    customer_id  int NOT NULL REFERENCES customers,
+    touchpoint   text NOT NULL REFERENCES touchpoints,
+    answered_at  timestamptz NOT NULL,
+    recommend    smallint CHECK (recommend BETWEEN 0 AND 10),     -- 0..10 likelihood to recommend
+    effort       smallint CHECK (effort BETWEEN 1 AND 7),         -- CES 2.0: 7 = very easy
+    satisfaction smallint CHECK (satisfaction BETWEEN 1 AND 5),   -- CSAT 1..5
+    repurchase   smallint CHECK (repurchase BETWEEN 0 AND 10),    -- likelihood to buy again
+    cross_buy    smallint CHECK (cross_buy BETWEEN 0 AND 10)      -- likelihood to buy other products
+);
+
+-- About 24 surveyed touchpoint visits per customer over the year; some
+-- questions are skipped (NULL).
+INSERT INTO responses (customer_id, touchpoint, answered_at, recommend, effort, satisfaction,
+                       repurchase, cross_buy)
+SELECT customer_id, touchpoint, answered_at,
+       CASE WHEN random() < 0.97 THEN greatest(0, least(10, round(7.1 + 1.9 * feel + random() * 1.2 - 0.6))) END,
+       CASE WHEN random() < 0.90 THEN greatest(1, least(7, round(4.9 + 1.3 * feel + random() - 0.5))) END,
+       CASE WHEN random() < 0.95 THEN greatest(1, least(5, round(3.6 + 0.9 * feel + random() - 0.5))) END,
+       CASE WHEN random() < 0.60 THEN greatest(0, least(10, round(6.8 + 1.7 * feel + random() * 2 - 1))) END,
+       CASE WHEN random() < 0.40 THEN greatest(0, least(10, round(5.5 + 1.5 * feel + random() * 2 - 1))) END
+FROM (
+    SELECT customer_id, touchpoint,
+           timestamptz '2025-12-01 08:00+00' + u_day * 364 * interval '1 day'
+             + u_hour * 10 * interval '1 hour' AS answered_at,
+           attitude + quality + drift * (u_day - 0.5) + noise * 0.9 AS feel
+    FROM (
+        -- Every random number is drawn here, once per row: OFFSET 0 keeps
+        -- the planner from pushing random() down to a single evaluation.
+        SELECT c.customer_id, c.attitude, t.touchpoint, t.step, t.quality, t.drift,
+               random() AS u_keep, random() AS u_day, random() AS u_hour,
+               random() + random() - 1.0 AS noise
+        FROM customers c
+        CROSS JOIN generate_series(1, 4) visit
+        CROSS JOIN touchpoints t
+        OFFSET 0
+    ) draws
+    WHERE u_keep < 1.0 - 0.07 * step      -- fewer customers reach the later steps
+) visits
+ORDER BY answered_at;
+
+CREATE INDEX ON responses (answered_at);
+ANALYZE customers, touchpoints, responses;
+
+-- The stored daily summaries that reports roll up: one row per day and
+-- touchpoint, whatever the number of answers.
+CREATE TABLE daily_summary AS
+SELECT (answered_at AT TIME ZONE 'UTC')::date AS day, touchpoint,
+       nps_agg(recommend)       AS recommend,
+       effort_agg(effort)       AS effort,
+       csat_agg(satisfaction)   AS satisfaction
+FROM responses
+GROUP BY 1, 2;
+ALTER TABLE daily_summary ADD PRIMARY KEY (day, touchpoint);
+ANALYZE daily_summary;

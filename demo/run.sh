@@ -1,0 +1,17 @@
+#!/bin/sh
+# `make demo`: runs inside pg_virtualenv.  Builds the sample CRM, then prints
+# each section of the report in demo/report/ in name order.
+set -eu
+cd "$(dirname "$0")"
+export PGDATABASE=loyalty_demo
+dropdb --if-exists loyalty_demo >/dev/null 2>&1 || true
+createdb loyalty_demo
+psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION loyalty'
+echo "Generating the sample CRM (2,000 customers, a year of survey answers) ..."
+psql -X -q -v ON_ERROR_STOP=1 -f crm.sql >/dev/null
+psql -X -q -A -t -c "SELECT format('%s customers, %s survey answers, %s stored daily summaries',
+                          (SELECT count(*) FROM customers), (SELECT count(*) FROM responses),
+                          (SELECT count(*) FROM daily_summary))"
+for section in report/*.sql; do
+    psql -X -q -v ON_ERROR_STOP=1 -P footer=off -f "$section"
+done
