@@ -20,6 +20,7 @@
 #include <math.h>
 
 #include "common/int.h"
+#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
 #include "loyalty.h"
@@ -32,15 +33,24 @@
 static inline Ratings *
 ratings_state(FunctionCallInfo fcinfo, int argno)
 {
-	MemoryContext aggcontext;
 	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
 
-	if (likely(AggCheckCallContext(fcinfo, &aggcontext)))
+	/*
+	 * The test AggCheckCallContext makes, inline: this runs once per row, and
+	 * the aggregate context itself is needed only in the rare detoast case.
+	 */
+	if (likely(fcinfo->context &&
+			   (IsA(fcinfo->context, AggState) ||
+				IsA(fcinfo->context, WindowAggState))))
 	{
 		if (unlikely(VARATT_IS_EXTENDED(v)))
 		{
-			MemoryContext old = MemoryContextSwitchTo(aggcontext);
+			MemoryContext aggcontext;
+			MemoryContext old;
 
+			if (!AggCheckCallContext(fcinfo, &aggcontext))
+				elog(ERROR, "aggregate context not found");
+			old = MemoryContextSwitchTo(aggcontext);
 			v = pg_detoast_datum_copy(v);
 			MemoryContextSwitchTo(old);
 		}

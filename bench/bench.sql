@@ -1,0 +1,74 @@
+-- The benchmark queries.  Each one is run :reps times, interleaved with the
+-- others so that load changes on the machine hit them alike; the table shows
+-- medians and the ratios between queries of the same run.
+SET jit = off;
+SET max_parallel_workers_per_gather = 0;
+SET work_mem = '256MB';
+
+CREATE TEMP TABLE bench_queries (name text PRIMARY KEY, sql text, ord int);
+INSERT INTO bench_queries VALUES
+ ('count',          'SELECT count(score) FROM bench_answers', 1),
+ ('nps',            'SELECT nps(score) FROM bench_answers', 2),
+ ('nps_sql',        'SELECT 100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(score) FROM bench_answers', 3),
+ ('count_grouped',  'SELECT touchpoint, count(score) FROM bench_answers GROUP BY touchpoint', 4),
+ ('nps_grouped',    'SELECT touchpoint, nps(score) FROM bench_answers GROUP BY touchpoint', 5),
+ ('nps_sql_grouped','SELECT touchpoint, 100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(score) FROM bench_answers GROUP BY touchpoint', 6),
+ ('avg_effort',     'SELECT avg(effort) FROM bench_answers', 7),
+ ('ces',            'SELECT ces(effort) FROM bench_answers', 8),
+ ('nps_weighted',   'SELECT nps(score, w) FROM bench_answers', 9),
+ ('window_10',      'SELECT count(v) FROM (SELECT nps(score) OVER (ORDER BY id ROWS BETWEEN 10 PRECEDING AND CURRENT ROW) v FROM bench_answers WHERE id <= 1000000) x', 10),
+ ('window_1000',    'SELECT count(v) FROM (SELECT nps(score) OVER (ORDER BY id ROWS BETWEEN 1000 PRECEDING AND CURRENT ROW) v FROM bench_answers WHERE id <= 1000000) x', 11);
+
+CREATE TEMP TABLE bench_times (name text, rep int, ms float8);
+
+CREATE FUNCTION pg_temp.run_all(reps int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    q record;
+    t0 timestamptz;
+BEGIN
+    FOR rep IN 0..reps LOOP            -- rep 0 warms the cache and is not kept
+        FOR q IN SELECT * FROM bench_queries ORDER BY ord LOOP
+            t0 := clock_timestamp();
+            EXECUTE q.sql;
+            IF rep > 0 THEN
+                INSERT INTO bench_times VALUES (q.name, rep,
+                    1000 * extract(epoch FROM clock_timestamp() - t0));
+            END IF;
+        END LOOP;
+    END LOOP;
+END
+$$;
+SELECT pg_temp.run_all(:reps);
+
+CREATE TEMP TABLE med AS
+SELECT name, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS ms FROM bench_times GROUP BY name;
+
+\echo
+\echo 'Medians of' :reps 'runs each, serial plans, JIT off.'
+SELECT b.name AS query, round(m.ms::numeric, 1) AS "median ms", b.sql
+FROM bench_queries b JOIN med m USING (name) ORDER BY b.ord;
+
+CREATE FUNCTION pg_temp.r(a text, b text) RETURNS float8 LANGUAGE sql AS
+$$ SELECT (SELECT ms FROM med WHERE name = a) / (SELECT ms FROM med WHERE name = b) $$;
+
+\echo
+\echo 'Targets (issue 2): ratio = left / right, measured in this run'
+SELECT measure, round(ratio::numeric, 3) AS ratio, target,
+       CASE WHEN ratio <= limit_ THEN 'met' ELSE 'MISSED' END AS result
+FROM (VALUES
+    ('nps(score) / count(score)',                     pg_temp.r('nps', 'count'),                 '<= 1.10', 1.10),
+    ('nps(score) / plain SQL NPS',                    pg_temp.r('nps', 'nps_sql'),               '<= 0.85', 0.85),
+    ('grouped nps / grouped count',                   pg_temp.r('nps_grouped', 'count_grouped'), '<= 1.10', 1.10),
+    ('grouped nps / grouped plain SQL',               pg_temp.r('nps_grouped', 'nps_sql_grouped'), '<= 0.90', 0.90),
+    ('ces(effort) / avg(effort)',                     pg_temp.r('ces', 'avg_effort'),            '(info)', 1e9),
+    ('weighted nps / nps',                            pg_temp.r('nps_weighted', 'nps'),          '(info)', 1e9),
+    ('window 1000-row frame / 10-row frame',          pg_temp.r('window_1000', 'window_10'),     '<= 1.25 (O(1) per row)', 1.25)
+) v(measure, ratio, target, limit_);
+
+\echo
+\echo 'State size per group (bytes), target <= 256 for a 0..10 scale'
+SELECT 'nps_agg(score)' AS state, pg_column_size(nps_agg(score)) AS bytes FROM bench_answers WHERE id <= 1000
+UNION ALL
+SELECT 'nps_agg(score, w)', pg_column_size(nps_agg(score, w)) FROM bench_answers WHERE id <= 1000
+UNION ALL
+SELECT 'nps_agg(score) over all rows', pg_column_size(nps_agg(score)) FROM bench_answers WHERE id <= 1000000;
