@@ -17,7 +17,7 @@
 \pset tuples_only true
 BEGIN;
 \ir helpers.psql
-SELECT plan(51);
+SELECT plan(56);
 
 CREATE TEMP TABLE a AS
 SELECT i, least(10, (i * 7) % 11 + i % 3) AS score, 1 + (i % 4) * 0.5 AS w
@@ -68,6 +68,20 @@ SELECT pg_temp.is_close(nps(score::bigint), -27.3, 'nps(bigint)') FROM a;
 SELECT pg_temp.is_close(nps(score::numeric), -27.3, 'nps(numeric)') FROM a;
 SELECT pg_temp.is_close(nps(score::float8), -27.3, 'nps(double precision)') FROM a;
 SELECT pg_temp.is_close(nps(score::numeric(4,1), w), -27.37142857142857, 'nps(numeric, weight)') FROM a;
+
+-- Overload resolution: mixed score and weight types resolve without casts.
+-- Rows: (10, w 2), (0, w 1) -> NPS = 100 * (2 - 1) / 3.
+SELECT pg_temp.is_close(nps(s::smallint, w::numeric), 100.0 / 3, 'nps(smallint, numeric)')
+FROM (VALUES (10, 2), (0, 1)) v(s, w);
+SELECT pg_temp.is_close(nps(s, w), 100.0 / 3, 'nps(integer, integer)')
+FROM (VALUES (10, 2), (0, 1)) v(s, w);
+SELECT pg_temp.is_close(nps(s::bigint, w::real), 100.0 / 3, 'nps(bigint, real)')
+FROM (VALUES (10, 2), (0, 1)) v(s, w);
+SELECT pg_temp.is_close(nps(s::real), 0.0, 'nps(real) goes through double precision')
+FROM (VALUES (10), (0)) v(s);
+SELECT is(ratings_agg(s::smallint, 1, 3, w)::text, 'scale=1..3 n={1,0,1} w={2,0,1} w2=5',
+          'ratings_agg(smallint, int, int, integer weight)')
+FROM (VALUES (1, 2), (3, 1)) v(s, w);
 
 -- Median of an even number of answers: first 10 rows are
 -- 8,5,10,7,4,9,6,3,8,5; sorted the middle two are 6 and 7 -> 6.5.
