@@ -12,7 +12,8 @@ CREATE TABLE customers (
     name           text NOT NULL,
     region         text NOT NULL,
     annual_revenue numeric(12, 2) NOT NULL,
-    attitude       float8 NOT NULL       -- hidden: how the customer leans
+    attitude       float8 NOT NULL,      -- hidden: how the customer leans
+    lock_in        float8 NOT NULL       -- hidden: switching costs (contracts, integrations)
 );
 
 INSERT INTO customers
@@ -20,7 +21,8 @@ SELECT i,
        'Customer ' || lpad(i::text, 4, '0'),
        (ARRAY['North', 'South', 'East', 'West'])[1 + (i * 7) % 4],
        round((2000 + 48000 * random() ^ 3)::numeric, 2),
-       (random() + random() + random() - 1.5) * 2.2
+       (random() + random() + random() - 1.5) * 2.2,
+       CASE WHEN random() < 0.2 THEN 1.0 + random() ELSE 0.0 END
 FROM generate_series(1, 2000) i;
 
 CREATE TABLE touchpoints (
@@ -80,7 +82,57 @@ FROM (
 ORDER BY answered_at;
 
 CREATE INDEX ON responses (answered_at);
-ANALYZE customers, touchpoints, responses;
+
+-- The quarterly relationship survey: overall satisfaction, likelihood to
+-- recommend, to buy again and to buy other products.  The overall view is
+-- driven by how each touchpoint went for the customer that quarter, with
+-- hidden weights (support and delivery matter most, need least); switching
+-- costs keep some dissatisfied customers recommending ("hostages").
+CREATE TABLE relationship_survey (
+    customer_id  int NOT NULL REFERENCES customers,
+    quarter      date NOT NULL,          -- first day of the quarter (Dec-Feb, Mar-May, ...)
+    answered_at  timestamptz NOT NULL,
+    satisfaction smallint NOT NULL CHECK (satisfaction BETWEEN 1 AND 5),
+    recommend    smallint NOT NULL CHECK (recommend BETWEEN 0 AND 10),
+    repurchase   smallint CHECK (repurchase BETWEEN 0 AND 10),
+    cross_buy    smallint CHECK (cross_buy BETWEEN 0 AND 10),
+    PRIMARY KEY (customer_id, quarter)
+);
+
+INSERT INTO relationship_survey
+SELECT customer_id, quarter, quarter + interval '80 days' + u_hour * interval '8 hours',
+       greatest(1, least(5, round(3.4 + 0.9 * overall + n1))),
+       greatest(0, least(10, round(6.7 + 1.9 * overall + 2.4 * lock_in + 1.5 * n2))),
+       CASE WHEN u_rep < 0.8 THEN greatest(0, least(10, round(6.5 + 1.6 * overall + 2.8 * lock_in + 1.5 * n3))) END,
+       CASE WHEN u_cross < 0.6 THEN greatest(0, least(10, round(5.0 + 1.4 * overall + 1.5 * n3))) END
+FROM (
+    SELECT c.customer_id, q.quarter, c.lock_in,
+           0.45 * c.attitude
+             + 0.55 * coalesce(e.support, 0) + 0.45 * coalesce(e.delivery, 0)
+             + 0.25 * coalesce(e.order_, 0) + 0.15 * coalesce(e.offer, 0)
+             + 0.10 * coalesce(e.invoice, 0) + 0.05 * coalesce(e.need, 0) AS overall,
+           random() - 0.5 AS n1, random() + random() - 1 AS n2, random() + random() - 1 AS n3,
+           random() AS u_hour, random() AS u_rep, random() AS u_cross, random() AS u_ask
+    FROM customers c
+    CROSS JOIN (SELECT (date '2025-12-01' + k * interval '3 months')::date AS quarter
+                FROM generate_series(0, 3) k) q
+    LEFT JOIN LATERAL (
+        -- how each touchpoint went that quarter: mean satisfaction, centred
+        SELECT avg(r.satisfaction - 3.6) FILTER (WHERE r.touchpoint = 'support')  AS support,
+               avg(r.satisfaction - 3.6) FILTER (WHERE r.touchpoint = 'delivery') AS delivery,
+               avg(r.satisfaction - 3.6) FILTER (WHERE r.touchpoint = 'order')    AS order_,
+               avg(r.satisfaction - 3.6) FILTER (WHERE r.touchpoint = 'offer')    AS offer,
+               avg(r.satisfaction - 3.6) FILTER (WHERE r.touchpoint = 'invoice')  AS invoice,
+               avg(r.satisfaction - 3.6) FILTER (WHERE r.touchpoint = 'need')     AS need
+        FROM responses r
+        WHERE r.customer_id = c.customer_id
+          AND r.answered_at >= q.quarter AND r.answered_at < q.quarter + interval '3 months'
+    ) e ON true
+    OFFSET 0
+) x
+WHERE u_ask < 0.85;                        -- 85% answer each quarter
+
+ANALYZE customers, touchpoints, responses, relationship_survey;
 
 -- The stored daily summaries that reports roll up: one row per day and
 -- touchpoint, whatever the number of answers.
