@@ -18,7 +18,7 @@
 
 #include "loyalty.h"
 
-/* NPS groups on the 0..10 scale. */
+/* NPS groups on the 0..10 scale (where index and score coincide). */
 #define NPS_PROMOTER_FROM	9
 #define NPS_PASSIVE_FROM	7
 
@@ -34,14 +34,18 @@ check_nps_scale(const Ratings *r, const char *func)
 				 errhint("Build it with nps_agg(score) or ratings_agg(score, 0, 10).")));
 }
 
-/* Sum of the weights of scale points from..to (inclusive, as scores). */
+/*
+ * Sum of the weights, or the counts, of the scale points with index (score
+ * - lo) from..to inclusive.  Loops run over indices, never over scores: a
+ * scale may end at INT_MAX.
+ */
 static double
 weight_between(const Ratings *r, int from, int to)
 {
 	double		sum = 0.0;
 
-	for (int s = from; s <= to; s++)
-		sum += ratings_point_weight(r, s - r->lo);
+	for (int i = from; i <= to; i++)
+		sum += ratings_point_weight(r, i);
 	return sum;
 }
 
@@ -50,8 +54,8 @@ count_between(const Ratings *r, int from, int to)
 {
 	int64		sum = 0;
 
-	for (int s = from; s <= to; s++)
-		sum += r->counts[s - r->lo];
+	for (int i = from; i <= to; i++)
+		sum += r->counts[i];
 	return sum;
 }
 
@@ -292,8 +296,8 @@ box_pct(FunctionCallInfo fcinfo, bool top)
 	if (total == 0.0)
 		PG_RETURN_NULL();
 	if (top)
-		PG_RETURN_FLOAT8(100.0 * weight_between(r, r->hi - boxes + 1, r->hi) / total);
-	PG_RETURN_FLOAT8(100.0 * weight_between(r, r->lo, r->lo + boxes - 1) / total);
+		PG_RETURN_FLOAT8(100.0 * weight_between(r, np - boxes, np - 1) / total);
+	PG_RETURN_FLOAT8(100.0 * weight_between(r, 0, boxes - 1) / total);
 }
 
 /* top_box(ratings, boxes): % of answers in the top `boxes` scale points */
@@ -323,7 +327,8 @@ ratings_csat(PG_FUNCTION_ARGS)
 	if (total == 0.0)
 		PG_RETURN_NULL();
 	/* A one-point scale has no second box: all of it is the top. */
-	PG_RETURN_FLOAT8(100.0 * weight_between(r, Max(r->lo, r->hi - 1), r->hi) / total);
+	PG_RETURN_FLOAT8(100.0 * weight_between(r, Max(0, ratings_npoints(r) - 2),
+											ratings_npoints(r) - 1) / total);
 }
 
 /* satisfaction_index(ratings): 100 * (mean - lo) / (hi - lo) */

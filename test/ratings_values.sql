@@ -17,7 +17,7 @@
 \pset tuples_only true
 BEGIN;
 \ir helpers.psql
-SELECT plan(56);
+SELECT plan(62);
 
 CREATE TEMP TABLE a AS
 SELECT i, least(10, (i * 7) % 11 + i % 3) AS score, 1 + (i % 4) * 0.5 AS w
@@ -113,6 +113,23 @@ SELECT pg_temp.is_close(satisfaction_index(ratings_agg(s, 1000, 1004)), 37.5, 's
 FROM unnest('{1000,1001,1001,1004}'::int[]) s;
 SELECT is(median(ratings_agg(s, 1000, 1004)), 1001::float8, 'median on 1000..1004')
 FROM unnest('{1000,1001,1001,1004}'::int[]) s;
+
+-- Scales at the ends of the integer range (loops must not wrap around).
+-- Scale 2147483547..2147483647, one answer at the bottom and five at the top:
+-- top box 5/6 = 83.33..%, bottom box 1/6, median = the top point,
+-- mean = 2147483547 + 500/6.
+CREATE TEMP TABLE edge AS
+SELECT ratings_agg(s, 2147483547, 2147483647) AS r
+FROM unnest('{2147483547,2147483647,2147483647,2147483647,2147483647,2147483647}'::int[]) s;
+SELECT pg_temp.is_close(top_box(r), 500.0 / 6, 'top_box at INT_MAX') FROM edge;
+SELECT pg_temp.is_close(bottom_box(r, 1), 100.0 / 6, 'bottom_box at INT_MAX') FROM edge;
+SELECT pg_temp.is_close(csat(r), 500.0 / 6, 'csat at INT_MAX') FROM edge;
+SELECT is(median(r), 2147483647::float8, 'median at INT_MAX') FROM edge;
+SELECT pg_temp.is_close(mean(r), 2147483547 + 500.0 / 6, 'mean at INT_MAX') FROM edge;
+SELECT is(ratings_agg(s, -2147483648, -2147483548)::text IS NOT NULL AND
+          (SELECT max(score) FROM histogram(ratings_agg(s, -2147483648, -2147483548))) = -2147483548,
+          true, 'a scale starting at INT_MIN')
+FROM unnest('{-2147483648}'::int[]) s;
 
 -- NULL rules: no rows, only NULLs, NULL weights.
 SELECT is(nps(score), NULL, 'nps of no rows is NULL') FROM a WHERE false;
