@@ -17,7 +17,10 @@ INSERT INTO seeds VALUES
     ('scale=1..5 n={1,0,0,2,1} w={1.5,0,0,2,0.5} w2=4.75'),
     ('scale=-3..3 n={9223372036854775806,0,0,0,0,0,1}'),
     ('scale=1..7 n={10,20,30,40,50,60,70} w={1e-300,20,30,40,50,60,7e150} w2=4.9e301'),
-    ('scale=7..7 n={3}');
+    ('scale=7..7 n={3}'),
+    -- scales at the ends of the integer range
+    ('scale=2147483637..2147483647 n={1,0,0,0,0,0,0,0,0,2,1}'),
+    ('scale=-2147483648..-2147483638 n={1,0,0,0,0,0,0,0,0,2,1} w={1,0,0,0,0,0,0,0,0,2,1} w2=6');
 
 -- Check one accepted value: round trips and accessors.  Returns false when
 -- something is inconsistent (the caller counts those).
