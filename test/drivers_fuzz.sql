@@ -1,14 +1,15 @@
 -- Random mutations of valid driver_matrix literals and binary values, fed to
 -- the input and receive functions (pgvector's input fuzz test is the model).
 -- Every mutation must either be rejected with an error or be accepted as a
--- value that is valid: it round-trips through text and binary, and it rolls
--- up.  The server must survive all of it.
+-- value that is valid: it round-trips through text and binary, rolls up,
+-- and r_squared and key_drivers either analyse it or refuse it with 22023.
+-- The server must survive all of it.
 \set QUIET 1
 \pset format unaligned
 \pset tuples_only true
 BEGIN;
 \ir helpers.psql
-SELECT plan(8);
+SELECT plan(9);
 SELECT setseed(0.5150);
 
 CREATE TEMP TABLE seeds (lit text);
@@ -21,8 +22,18 @@ INSERT INTO seeds
 SELECT driver_agg(i / 3.0 - 7, ARRAY[CASE WHEN i % 3 > 0 THEN -i * 1e-5 END, i * i * 1e120, NULL])::text
 FROM generate_series(1, 9) i;
 
--- Check one accepted value: round trips and rollup.  Returns false when
--- something is inconsistent (the caller counts those).
+-- A seed that analyses: three drivers with gaps, correlated with the outcome.
+INSERT INTO seeds
+SELECT driver_agg((i * 7 % 11 + i % 5)::float8,
+                  ARRAY[i % 5, (i * 3) % 7 + i % 5, CASE WHEN i % 4 > 0 THEN (i * i) % 9 END]::float8[])::text
+FROM generate_series(1, 40) i;
+CREATE TEMP TABLE analysed (ok boolean);
+
+-- Check one accepted value: round trips, rollup and analysis.  Returns false
+-- when something is inconsistent or fails unexpectedly (the caller counts
+-- those).  An analysis may refuse a mutant with 22023 (no variance, not
+-- positive definite ...), and a rollup of two copies may overflow (22003):
+-- errors, not crashes.
 CREATE FUNCTION pg_temp.sound(m driver_matrix) RETURNS boolean LANGUAGE plpgsql AS $$
 BEGIN
     IF m::text::driver_matrix::text <> m::text THEN RETURN false; END IF;
@@ -32,9 +43,19 @@ BEGIN
     BEGIN
         PERFORM rollup(v) FROM (VALUES (m), (m)) v(v);
     EXCEPTION WHEN numeric_value_out_of_range THEN
-        NULL;   -- two copies of a huge count or moment do not fit: an error, not a crash
+        NULL;
+    END;
+    BEGIN
+        PERFORM r_squared(m);
+        PERFORM count(*) FROM key_drivers(m);
+        INSERT INTO analysed VALUES (true);
+    EXCEPTION WHEN invalid_parameter_value THEN
+        NULL;
     END;
     RETURN true;
+EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'unsound value %: % %', m, SQLSTATE, SQLERRM;
+    RETURN false;
 END
 $$;
 
@@ -78,7 +99,7 @@ $$;
 SELECT ok(count(*) FILTER (WHERE NOT accepted) > 1000, 'text fuzz: most mutations are rejected') FROM text_results;
 SELECT ok(count(*) FILTER (WHERE accepted) > 20, 'text fuzz: some mutations are still valid values') FROM text_results;
 SELECT is(count(*) FILTER (WHERE accepted AND NOT sound), 0::bigint,
-          'text fuzz: every accepted value round-trips and rolls up') FROM text_results;
+          'text fuzz: every accepted value round-trips, rolls up and is analysed or refused with 22023') FROM text_results;
 
 CREATE TEMP TABLE bin_results (accepted boolean, sound boolean);
 DO $$
@@ -112,8 +133,9 @@ $$;
 SELECT ok(count(*) FILTER (WHERE NOT accepted) > 100, 'binary fuzz: most mutations are rejected') FROM bin_results;
 SELECT ok(count(*) FILTER (WHERE accepted) > 5, 'binary fuzz: some mutations are still valid values') FROM bin_results;
 SELECT is(count(*) FILTER (WHERE accepted AND NOT sound), 0::bigint,
-          'binary fuzz: every accepted value round-trips and rolls up') FROM bin_results;
+          'binary fuzz: every accepted value round-trips, rolls up and is analysed or refused with 22023') FROM bin_results;
 
+SELECT ok(count(*) > 20, 'some accepted mutants are analysed, not refused') FROM analysed;
 SELECT lives_ok($$SELECT rollup(lit::driver_matrix) FROM seeds WHERE lit LIKE 'k=3 %'$$, 'rollup of the seeds with 3 drivers');
 SELECT is((SELECT 1), 1, 'the server is still up');
 

@@ -78,3 +78,19 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.driver_matrix) (
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.driver_matrix) IS
     'combination of stored driver matrices with the same number of drivers';
+
+-- Key driver analysis --------------------------------------------------
+
+CREATE FUNCTION @extschema@.r_squared(@extschema@.driver_matrix) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'driver_matrix_r_squared' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.r_squared(@extschema@.driver_matrix) IS
+    'R² of the outcome regressed on all drivers, from the pairwise-complete correlations';
+
+CREATE FUNCTION @extschema@.key_drivers(m @extschema@.driver_matrix, names text[] DEFAULT NULL)
+    RETURNS TABLE(driver text, responses bigint, mean double precision,
+                  correlation double precision, beta double precision, relative_weight double precision,
+                  shapley double precision, importance_rank integer, quadrant text)
+    AS 'MODULE_PATHNAME', 'driver_matrix_key_drivers'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 8;
+COMMENT ON FUNCTION @extschema@.key_drivers(@extschema@.driver_matrix, text[]) IS
+    'one row per driver: responses, mean, correlation with the outcome, standardized beta, Johnson''s relative weight, Shapley (LMG) share of R², importance rank and importance-performance quadrant';
