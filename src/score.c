@@ -34,21 +34,26 @@ score_not_integral(const char *shown, int32 lo, int32 hi)
 					shown, lo, hi)));
 }
 
+/* NaN is not a number at all: an invalid parameter (22023), not a range error. */
+static void pg_attribute_noreturn()
+score_nan(int32 lo, int32 hi)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("score NaN is not a point of the scale %d..%d", lo, hi)));
+}
+
 /*
- * A double precision score as a scale point.  Non-finite and fractional
- * values are errors; the range check against lo..hi is the caller's, except
- * that values too large for int64 are reported here.
+ * A double precision score as a scale point.  NaN is 22023; values outside
+ * lo..hi (infinities included) and fractional values are 22003.
  */
 int64
 score_from_float8(double d, int32 lo, int32 hi)
 {
 	char		buf[DOUBLE_SHORTEST_DECIMAL_LEN];
 
-	if (!isfinite(d) || d != rint(d))
-	{
-		double_to_shortest_decimal_buf(d, buf);
-		score_not_integral(buf, lo, hi);
-	}
+	if (isnan(d))
+		score_nan(lo, hi);
 	if (d < (double) lo || d > (double) hi)
 	{
 		double_to_shortest_decimal_buf(d, buf);
@@ -56,12 +61,18 @@ score_from_float8(double d, int32 lo, int32 hi)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("score %s is outside the scale %d..%d", buf, lo, hi)));
 	}
+	if (d != rint(d))
+	{
+		double_to_shortest_decimal_buf(d, buf);
+		score_not_integral(buf, lo, hi);
+	}
 	return (int64) d;
 }
 
 /*
  * A numeric score as a scale point.  The value must be exactly an integer
- * (9.0 is fine, 9.0000001 is not) within lo..hi.
+ * (9.0 is fine, 9.0000001 is not); NaN is 22023.  Values far outside lo..hi
+ * are reported here, the exact range check against lo..hi is the caller's.
  */
 int64
 score_from_numeric(Datum num, int32 lo, int32 hi)
@@ -71,12 +82,12 @@ score_from_numeric(Datum num, int32 lo, int32 hi)
 	Datum		exact;
 
 	d = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, num));
-	if (isnan(d) || d < (double) lo - 1.0 || d > (double) hi + 1.0)
+	if (isnan(d))
+		score_nan(lo, hi);
+	if (d < (double) lo - 1.0 || d > (double) hi + 1.0)
 	{
 		char	   *shown = DatumGetCString(DirectFunctionCall1(numeric_out, num));
 
-		if (isnan(d))
-			score_not_integral(shown, lo, hi);
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("score %s is outside the scale %d..%d", shown, lo, hi)));

@@ -1,7 +1,7 @@
 -- Every error of the ratings type, aggregates and accessors, with its
 -- SQLSTATE and message (SPEC 4 "Common rules"):
 --   22003  a score outside the scale or not an integer
---   22023  a bad weight, a bad scale, rollup across scales, nps() off 0..10,
+--   22023  a NaN score, a bad weight, a bad scale, rollup across scales, nps() off 0..10,
 --          boxes outside the scale
 --   22P02  a malformed literal;  22P03  a malformed binary value
 \set QUIET 1
@@ -23,13 +23,13 @@ SELECT throws_ok('SELECT nps(10.5)', '22003', 'score 10.5 is not an integer poin
 SELECT throws_ok('SELECT nps(9.0000000000000000001)', '22003',
                  'score 9.0000000000000000001 is not an integer point of the scale 0..10',
                  'numeric just above 9 is not rounded away');
-SELECT throws_ok('SELECT nps(''NaN''::numeric)', '22003', 'score NaN is not an integer point of the scale 0..10', 'numeric NaN');
+SELECT throws_ok('SELECT nps(''NaN''::numeric)', '22023', 'score NaN is not a point of the scale 0..10', 'numeric NaN');
 SELECT throws_ok('SELECT nps(1e30::numeric)', '22003',
                  'score 1000000000000000000000000000000 is outside the scale 0..10', 'numeric 1e30');
 SELECT throws_ok('SELECT nps(7.5::float8)', '22003', 'score 7.5 is not an integer point of the scale 0..10', 'float8 7.5');
-SELECT throws_ok('SELECT nps(''NaN''::float8)', '22003', 'score NaN is not an integer point of the scale 0..10', 'float8 NaN');
+SELECT throws_ok('SELECT nps(''NaN''::float8)', '22023', 'score NaN is not a point of the scale 0..10', 'float8 NaN');
 SELECT throws_ok('SELECT nps(''Infinity''::float8)', '22003',
-                 'score Infinity is not an integer point of the scale 0..10', 'float8 Infinity');
+                 'score Infinity is outside the scale 0..10', 'float8 Infinity');
 SELECT throws_ok('SELECT nps(-3e20::float8)', '22003', 'score -3e+20 is outside the scale 0..10', 'float8 -3e20');
 -- The bad row is reported even after good rows and among NULLs: no row is dropped.
 SELECT throws_ok('SELECT nps(s) FROM (VALUES (10), (NULL), (12)) v(s)', '22003',
