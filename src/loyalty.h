@@ -93,6 +93,15 @@ extern int64 score_from_float8(double d, int32 lo, int32 hi);
 extern void score_out_of_scale(int64 score, int32 lo, int32 hi) pg_attribute_noreturn();
 extern void check_weight(double w);
 
+/* stats.c: distributions at full double precision */
+extern double norm_cdf(double x);	/* P(Z <= x), standard normal */
+extern double norm_sf(double x);	/* P(Z > x) */
+extern double norm_ppf(double p);	/* quantile, 0 < p < 1 */
+extern double t_cdf(double t, double df);	/* Student t, df > 0 */
+extern double t_sf(double t, double df);	/* P(T > t) */
+extern double t_ppf(double p, double df);	/* quantile */
+extern double chisq_sf(double x, double df);	/* P(X > x), chi-square, df > 0 */
+
 /* Exact floating-point addition: a + b, and whether it was rounded. */
 static inline double
 exact_add(double a, double b, bool *rounded)

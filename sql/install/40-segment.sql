@@ -1,0 +1,46 @@
+-- ---------------------------------------------------------------------
+-- Loyalty segmentation (SPEC 4.5)
+-- ---------------------------------------------------------------------
+
+CREATE TYPE @extschema@.nps_category AS ENUM ('detractor', 'passive', 'promoter');
+COMMENT ON TYPE @extschema@.nps_category IS
+    'NPS group of a 0-10 answer: detractor (0-6), passive (7-8), promoter (9-10)';
+
+CREATE TYPE @extschema@.loyalty_segment AS ENUM ('loyalist', 'mercenary', 'hostage', 'defector');
+COMMENT ON TYPE @extschema@.loyalty_segment IS
+    'Jones & Sasser satisfaction x loyalty matrix: loyalist (satisfied, loyal), mercenary (satisfied, not loyal), hostage (dissatisfied, loyal), defector (dissatisfied, not loyal)';
+
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT * FROM (VALUES
+            ('smallint', 'int2'), ('integer', 'int4'), ('bigint', 'int8'),
+            ('numeric', 'numeric'), ('double precision', 'float8')) AS v(sqltype, suffix)
+    LOOP
+        EXECUTE pg_catalog.format($f$
+            CREATE FUNCTION @extschema@.nps_category(score %1$s) RETURNS @extschema@.nps_category
+                AS 'MODULE_PATHNAME', 'nps_category_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+            COMMENT ON FUNCTION @extschema@.nps_category(%1$s) IS
+                'NPS category of a 0-10 answer: detractor 0-6, passive 7-8, promoter 9-10';
+            CREATE FUNCTION @extschema@.loyalty_segment(satisfaction %1$s, recommend %1$s)
+                RETURNS @extschema@.loyalty_segment
+                AS 'MODULE_PATHNAME', 'loyalty_segment_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+            COMMENT ON FUNCTION @extschema@.loyalty_segment(%1$s, %1$s) IS
+                'loyalty segment from a 1-5 satisfaction answer (satisfied: 4-5) and a 0-10 recommend answer (loyal: 9-10)';
+            CREATE FUNCTION @extschema@.loyalty_index(recommend %1$s, repurchase %1$s, cross_buy %1$s)
+                RETURNS double precision
+                AS 'MODULE_PATHNAME', 'loyalty_index_%2$s' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+            COMMENT ON FUNCTION @extschema@.loyalty_index(%1$s, %1$s, %1$s) IS
+                'customer loyalty index 0-100: 10 x the mean of the non-NULL 0-10 answers';
+            $f$, t.sqltype, t.suffix);
+    END LOOP;
+END
+$$;
+
+CREATE FUNCTION @extschema@.loyalty_segment(satisfaction double precision, loyalty double precision,
+                                            satisfied_from double precision, loyal_from double precision)
+    RETURNS @extschema@.loyalty_segment
+    AS 'MODULE_PATHNAME', 'loyalty_segment_general' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.loyalty_segment(double precision, double precision, double precision, double precision) IS
+    'loyalty segment on any scales: satisfied when satisfaction >= satisfied_from, loyal when loyalty >= loyal_from';

@@ -1,0 +1,180 @@
+/*
+ * segment.c
+ *		Loyalty segmentation: the NPS category of an answer, Jones & Sasser's
+ *		satisfaction x loyalty matrix ("Why Satisfied Customers Defect",
+ *		1995) and the customer loyalty index.
+ *
+ *		loyalist   satisfied and loyal: the active partner and ambassador
+ *		mercenary  satisfied but not loyal: leaves for a cheaper offer
+ *		hostage    dissatisfied but loyal: stays, for now
+ *		defector   dissatisfied and not loyal
+ *
+ * Every function takes its answers as smallint, integer, bigint, numeric or
+ * double precision; answers on the fixed scales go through the shared score
+ * checks of score.c, so 7.5 or 11 is an error, never rounded or clamped.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/shortest_dec.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+
+#include "loyalty.h"
+
+/* The fixed scales of SPEC 4.5. */
+#define RECOMMEND_LO		0
+#define RECOMMEND_HI		10
+#define SATISFACTION_LO		1
+#define SATISFACTION_HI		5
+#define SATISFIED_FROM		4	/* satisfied: 4-5 of 5 */
+#define LOYAL_FROM			9	/* loyal: 9-10 of 10 (promoters) */
+#define PASSIVE_FROM		7	/* passive: 7-8 of 10 */
+
+/* Labels in the order the enums declare them. */
+static const char *const nps_category_labels[] = {"detractor", "passive", "promoter"};
+static const char *const segment_labels[] = {"loyalist", "mercenary", "hostage", "defector"};
+
+/*
+ * The enum value with label index idx of the function's own return type.
+ * The label OIDs are looked up once per call site and kept in fn_extra.
+ */
+static Datum
+enum_label(FunctionCallInfo fcinfo, const char *const *labels, int nlabels, int idx)
+{
+	Oid		   *oids = (Oid *) fcinfo->flinfo->fn_extra;
+
+	if (oids == NULL)
+	{
+		Oid			enumtype = get_func_rettype(fcinfo->flinfo->fn_oid);
+
+		oids = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, nlabels * sizeof(Oid));
+		for (int i = 0; i < nlabels; i++)
+			oids[i] = DatumGetObjectId(DirectFunctionCall2(enum_in,
+														   CStringGetDatum(labels[i]),
+														   ObjectIdGetDatum(enumtype)));
+		fcinfo->flinfo->fn_extra = oids;
+	}
+	return ObjectIdGetDatum(oids[idx]);
+}
+
+/* The segment of a (satisfied, loyal) pair. */
+static inline int
+segment_of(bool satisfied, bool loyal)
+{
+	if (satisfied)
+		return loyal ? 0 : 1;
+	return loyal ? 2 : 3;
+}
+
+/* An answer on lo..hi as an integer point (22003 / 22023 otherwise). */
+static inline int64
+answer_point(int64 v, int32 lo, int32 hi)
+{
+	if (v < lo || v > hi)
+		score_out_of_scale(v, lo, hi);
+	return v;
+}
+
+#define ANSWER_int2(n, lo, hi)		answer_point(PG_GETARG_INT16(n), lo, hi)
+#define ANSWER_int4(n, lo, hi)		answer_point(PG_GETARG_INT32(n), lo, hi)
+#define ANSWER_int8(n, lo, hi)		answer_point(PG_GETARG_INT64(n), lo, hi)
+#define ANSWER_numeric(n, lo, hi)	answer_point(score_from_numeric(PG_GETARG_DATUM(n), lo, hi), lo, hi)
+#define ANSWER_float8(n, lo, hi)	score_from_float8(PG_GETARG_FLOAT8(n), lo, hi)
+
+/*
+ * The functions of one answer type T (SUFFIX names it):
+ *
+ * nps_category_T(T): the NPS category of a 0-10 answer
+ * loyalty_segment_T(T satisfaction, T recommend): the segment of a 1-5
+ *		satisfaction answer and a 0-10 recommend answer
+ * loyalty_index_T(T, T, T): 10 x the mean of the non-NULL 0-10 answers
+ *		(not strict: NULL answers are left out, all NULL gives NULL)
+ */
+#define SEGMENT_FUNCTIONS(SUFFIX) \
+PG_FUNCTION_INFO_V1(nps_category_##SUFFIX); \
+Datum \
+nps_category_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	int64		s = ANSWER_##SUFFIX(0, RECOMMEND_LO, RECOMMEND_HI); \
+	return enum_label(fcinfo, nps_category_labels, 3, \
+					  s >= LOYAL_FROM ? 2 : s >= PASSIVE_FROM ? 1 : 0); \
+} \
+PG_FUNCTION_INFO_V1(loyalty_segment_##SUFFIX); \
+Datum \
+loyalty_segment_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	int64		sat = ANSWER_##SUFFIX(0, SATISFACTION_LO, SATISFACTION_HI); \
+	int64		rec = ANSWER_##SUFFIX(1, RECOMMEND_LO, RECOMMEND_HI); \
+	return enum_label(fcinfo, segment_labels, 4, \
+					  segment_of(sat >= SATISFIED_FROM, rec >= LOYAL_FROM)); \
+} \
+PG_FUNCTION_INFO_V1(loyalty_index_##SUFFIX); \
+Datum \
+loyalty_index_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	int64		sum = 0; \
+	int			n = 0; \
+	for (int i = 0; i < 3; i++) \
+	{ \
+		if (PG_ARGISNULL(i)) \
+			continue; \
+		sum += ANSWER_##SUFFIX(i, RECOMMEND_LO, RECOMMEND_HI); \
+		n++; \
+	} \
+	if (n == 0) \
+		PG_RETURN_NULL(); \
+	PG_RETURN_FLOAT8(10.0 * (double) sum / n); \
+}
+
+SEGMENT_FUNCTIONS(int2)
+SEGMENT_FUNCTIONS(int4)
+SEGMENT_FUNCTIONS(int8)
+SEGMENT_FUNCTIONS(numeric)
+SEGMENT_FUNCTIONS(float8)
+
+/*
+ * A value of the general matrix: answers must be finite (NaN is 22023, an
+ * infinity 22003), thresholds must be finite (22023).
+ */
+static inline double
+check_matrix_value(double v, const char *what, bool threshold)
+{
+	char		buf[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	if (isnan(v) || (threshold && isinf(v)))
+	{
+		double_to_shortest_decimal_buf(v, buf);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %s is not a finite number", what, buf)));
+	}
+	if (isinf(v))
+	{
+		double_to_shortest_decimal_buf(v, buf);
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %s is out of range", what, buf),
+				 errdetail("Answers must be finite numbers.")));
+	}
+	return v;
+}
+
+/*
+ * loyalty_segment(satisfaction, loyalty, satisfied_from, loyal_from): the
+ * segment on any scales: satisfied when satisfaction >= satisfied_from,
+ * loyal when loyalty >= loyal_from
+ */
+PG_FUNCTION_INFO_V1(loyalty_segment_general);
+Datum
+loyalty_segment_general(PG_FUNCTION_ARGS)
+{
+	double		sat = check_matrix_value(PG_GETARG_FLOAT8(0), "satisfaction", false);
+	double		loyalty = check_matrix_value(PG_GETARG_FLOAT8(1), "loyalty", false);
+	double		sat_from = check_matrix_value(PG_GETARG_FLOAT8(2), "satisfied_from", true);
+	double		loyal_from = check_matrix_value(PG_GETARG_FLOAT8(3), "loyal_from", true);
+
+	return enum_label(fcinfo, segment_labels, 4,
+					  segment_of(sat >= sat_from, loyalty >= loyal_from));
+}
