@@ -50,7 +50,9 @@ LANGUAGE sql AS $$
 $$;
 
 -- Two matrices give the same analysis: the co-moments agree, and so do
--- r_squared and every key_drivers column, within tol relative.
+-- r_squared and every key_drivers column, within tol relative (p-values
+-- within 1000 tol: a tiny p-value moves t² times as much as the correlation
+-- it comes from; compared as a ratio, as 1e-12 * 1e-300 underflows).
 CREATE FUNCTION close_matrices(a driver_matrix, b driver_matrix, tol float8) RETURNS boolean
 LANGUAGE sql AS $$
     SELECT close_moments(a, b, tol)
@@ -58,6 +60,8 @@ LANGUAGE sql AS $$
        AND (SELECT bool_and(p.responses = q.responses
                             AND abs(p.mean - q.mean) <= tol * abs(q.mean)
                             AND abs(p.correlation - q.correlation) <= tol * abs(q.correlation)
+                            AND coalesce(p.p_value = q.p_value
+                                         OR abs(p.p_value / nullif(q.p_value, 0) - 1) <= 1e3 * tol, false)
                             AND abs(p.beta - q.beta) <= tol * abs(q.beta)
                             AND abs(p.relative_weight - q.relative_weight) <= tol * q.relative_weight
                             AND abs(p.shapley - q.shapley) <= tol * abs(q.shapley)

@@ -546,12 +546,37 @@ typedef struct KeyDriverRow
 	int64		responses;
 	double		mean;
 	double		correlation;
+	double		p_value;
+	bool		p_value_null;
 	double		beta;
 	double		relative_weight;
 	double		shapley;
 	int32		rank;
 	const char *quadrant;
 } KeyDriverRow;
+
+/*
+ * Two-sided p-value of a Pearson correlation r over n pairs: the t-test
+ * t = r sqrt((n - 2) / (1 - r²)) with n - 2 degrees of freedom.  False
+ * (no p-value) below 3 pairs, where there are no degrees of freedom.
+ */
+static bool
+correlation_p(double r, int64 n, double *p)
+{
+	double		df = (double) (n - 2);
+	double		t;
+
+	if (n < 3)
+		return false;
+	if (fabs(r) >= 1.0)
+	{
+		*p = 0.0;
+		return true;
+	}
+	t = fabs(r) * sqrt(df / ((1.0 - r) * (1.0 + r)));
+	*p = fmin(1.0, 2.0 * t_sf(t, df));
+	return true;
+}
 
 /* x is high against the values' mean; >= counts as high, so does the top. */
 static inline bool
@@ -630,6 +655,7 @@ key_driver_rows(const DriverMatrix *m, char **names, bool *shapley_null)
 		row->responses = xy->n;
 		row->mean = xy->mean_x;
 		row->correlation = da->rxy[i];
+		row->p_value_null = !correlation_p(row->correlation, xy->n, &row->p_value);
 		row->beta = beta[i];
 		row->relative_weight = rw;
 		row->shapley = *shapley_null ? 0.0 : phi[i];
@@ -657,8 +683,8 @@ key_driver_rows(const DriverMatrix *m, char **names, bool *shapley_null)
 
 /*
  * key_drivers(m, names): one row per driver, in the order of the drivers
- * array: driver, responses, mean, correlation, beta, relative_weight,
- * shapley, importance_rank, quadrant
+ * array: driver, responses, mean, correlation, p_value, beta,
+ * relative_weight, shapley, importance_rank, quadrant
  */
 PG_FUNCTION_INFO_V1(driver_matrix_key_drivers);
 Datum
@@ -697,19 +723,21 @@ driver_matrix_key_drivers(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < m->k; i++)
 	{
-		Datum		values[9];
-		bool		nulls[9] = {false};
+		Datum		values[10];
+		bool		nulls[10] = {false};
 
 		values[0] = CStringGetTextDatum(names[i]);
 		values[1] = Int64GetDatum(rows[i].responses);
 		values[2] = Float8GetDatum(rows[i].mean);
 		values[3] = Float8GetDatum(rows[i].correlation);
-		values[4] = Float8GetDatum(rows[i].beta);
-		values[5] = Float8GetDatum(rows[i].relative_weight);
-		values[6] = Float8GetDatum(rows[i].shapley);
-		nulls[6] = shapley_null;
-		values[7] = Int32GetDatum(rows[i].rank);
-		values[8] = CStringGetTextDatum(rows[i].quadrant);
+		values[4] = Float8GetDatum(rows[i].p_value);
+		nulls[4] = rows[i].p_value_null;
+		values[5] = Float8GetDatum(rows[i].beta);
+		values[6] = Float8GetDatum(rows[i].relative_weight);
+		values[7] = Float8GetDatum(rows[i].shapley);
+		nulls[7] = shapley_null;
+		values[8] = Int32GetDatum(rows[i].rank);
+		values[9] = CStringGetTextDatum(rows[i].quadrant);
 		tuplestore_putvalues(tupstore, tupdesc, values, nulls);
 	}
 	return (Datum) 0;

@@ -8,16 +8,16 @@
 -- np.linalg.eigh for Johnson's relative weights, brute force over all k!
 -- orders of entry for the Shapley (LMG) shares, and for data set B an
 -- ordinary least-squares fit of the raw data (np.linalg.lstsq), for
--- data sets B and D.  Tolerance:
+-- data sets B and D, and scipy.stats.pearsonr for the p-values.  Tolerance:
 -- 1e-12 relative, 1e-9 for the Shapley shares (both sides sum R² of 2^k
 -- subsets with alternating signs, so the smallest share carries more
--- rounding).
+-- rounding) and for the p-values.
 \set QUIET 1
 \pset format unaligned
 \pset tuples_only true
 BEGIN;
 \ir helpers.psql
-SELECT plan(106);
+SELECT plan(119);
 
 -- NULL in, nothing out.
 SELECT is(count(*), 0::bigint, 'key_drivers of NULL: no rows') FROM key_drivers(NULL);
@@ -44,18 +44,19 @@ CREATE TEMP TABLE ma AS SELECT driver_agg(y, x) AS m FROM a;
 CREATE TEMP TABLE kda AS
 SELECT * FROM key_drivers((SELECT m FROM ma), '{need,offer,order,delivery,invoice}');
 CREATE TEMP TABLE want_a (driver text, responses bigint, mean float8, correlation float8,
-                          beta float8, rw float8, shapley float8, rank int, quadrant text);
+                          beta float8, rw float8, shapley float8, rank int, quadrant text,
+                          p float8);
 INSERT INTO want_a VALUES
  ('need',     574, 2.994773519163763,  0.8827684943141071,    0.6795192061476218,
-  0.4779458726310692,    0.4866563846660174,   1, 'keep up the good work'),
+  0.4779458726310692,    0.4866563846660174,   1, 'keep up the good work', 8.233666088073836e-190),
  ('offer',    492, 2.6077235772357725, 0.7129042726487814,    0.2995123774045508,
-  0.25677615113106594,   0.2509725048443261,   2, 'concentrate here'),
+  0.25677615113106594,   0.2509725048443261,   2, 'concentrate here', 1.5271989460678909e-77),
  ('order',    459, 2.7734204793028323, 0.15645131941863047,   0.12933227348574705,
-  0.020029355685129056,  0.01965250709956016,  4, 'low priority'),
+  0.020029355685129056,  0.01965250709956016,  4, 'low priority', 0.0007697405845174142),
  ('delivery', 470, 2.8127659574468087, 0.5213254334962677,    0.05434558931580591,
-  0.10716500987424324,   0.10463995313397335,  3, 'low priority'),
+  0.10716500987424324,   0.10463995313397335,  3, 'low priority', 4.134799708752328e-34),
  ('invoice',  530, 3.016981132075472,  0.0034800569864668757, 0.005681836488969009,
-  5.112656354285107e-05, 4.616614117323078e-05, 5, 'possible overkill');
+  5.112656354285107e-05, 4.616614117323078e-05, 5, 'possible overkill', 0.9362945123323924);
 
 SELECT pg_temp.is_close(r_squared(m), 0.8619675158850504, 'A: r_squared') FROM ma;
 SELECT is(array_agg(driver), '{need,offer,order,delivery,invoice}', 'A: rows in the order of the drivers array')
@@ -64,6 +65,8 @@ SELECT is(k.responses, w.responses, 'A: responses of ' || driver) FROM kda k JOI
 SELECT pg_temp.is_close(k.mean, w.mean, 'A: mean of ' || driver) FROM kda k JOIN want_a w USING (driver);
 SELECT pg_temp.is_close(k.correlation, w.correlation, 'A: correlation of ' || driver)
 FROM kda k JOIN want_a w USING (driver);
+-- p-values: scipy.stats.pearsonr on the pair-complete rows.
+SELECT pg_temp.is_close(k.p_value, w.p, 'A: p_value of ' || driver, 1e-9) FROM kda k JOIN want_a w USING (driver);
 SELECT pg_temp.is_close(k.beta, w.beta, 'A: beta of ' || driver) FROM kda k JOIN want_a w USING (driver);
 SELECT pg_temp.is_close(k.relative_weight, w.rw, 'A: relative_weight of ' || driver)
 FROM kda k JOIN want_a w USING (driver);
@@ -103,18 +106,20 @@ FROM (SELECT i, ((i * 37) % 101)::float8 / 10 AS a, ((i * 53 + 17) % 97)::float8
 CREATE TEMP TABLE mb AS SELECT driver_agg(y, x) AS m FROM b;
 CREATE TEMP TABLE kdb AS SELECT * FROM key_drivers((SELECT m FROM mb));
 CREATE TEMP TABLE want_b (driver text, mean float8, correlation float8, beta float8,
-                          rw float8, shapley float8, rank int, quadrant text);
+                          rw float8, shapley float8, rank int, quadrant text, p float8);
 INSERT INTO want_b VALUES
  ('1', 5.019666666666667, 0.8795711971892795,  1.0643732004118676,  0.8393233246555563,
-  0.8407081077823642,  1, 'concentrate here'),
+  0.8407081077823642,  1, 'concentrate here', 3.8313995172862397e-98),
  ('2', 7.300500000000002, 0.03571404798677151, -0.4014483946483624, 0.07410765775036615,
-  0.0700190060062091,  2, 'possible overkill'),
+  0.0700190060062091,  2, 'possible overkill', 0.5377627410402795),
  ('3', 3.025,             0.2843677011270394,  0.20600199255757512, 0.06700399355703027,
-  0.06970786217437978, 3, 'low priority');
+  0.06970786217437978, 3, 'low priority', 5.482371314658751e-07);
 SELECT pg_temp.is_close(r_squared(m), 0.9804349759629537, 'B: r_squared = OLS R² of the raw data') FROM mb;
 SELECT is(k.responses, 300::bigint, 'B: responses of ' || driver) FROM kdb k;
 SELECT pg_temp.is_close(k.mean, w.mean, 'B: mean of ' || driver) FROM kdb k JOIN want_b w USING (driver);
 SELECT pg_temp.is_close(k.correlation, w.correlation, 'B: correlation of ' || driver)
+FROM kdb k JOIN want_b w USING (driver);
+SELECT pg_temp.is_close(k.p_value, w.p, 'B: p_value of ' || driver || ' (scipy.stats.pearsonr)', 1e-9)
 FROM kdb k JOIN want_b w USING (driver);
 SELECT pg_temp.is_close(k.beta, w.beta, 'B: beta of ' || driver || ' = OLS standardized coefficient')
 FROM kdb k JOIN want_b w USING (driver);
@@ -135,6 +140,7 @@ FROM (SELECT driver_agg(y, x[1:1]) AS m FROM a WHERE i <= 40) s, key_drivers(m) 
 SELECT is(responses, 39::bigint, 'C: responses') FROM kdc;
 SELECT pg_temp.is_close(mean, 2.8974358974358974, 'C: mean') FROM kdc;
 SELECT pg_temp.is_close(correlation, 0.9034735920825541, 'C: correlation') FROM kdc;
+SELECT pg_temp.is_close(p_value, 3.500151286461134e-15, 'C: p_value (scipy.stats.pearsonr)', 1e-9) FROM kdc;
 SELECT pg_temp.is_close(beta, 0.9034735920825541, 'C: beta = r') FROM kdc;
 SELECT pg_temp.is_close(r2, 0.8162645315905533, 'C: r_squared = r²') FROM kdc;
 SELECT pg_temp.is_close(relative_weight, 0.8162645315905533, 'C: relative_weight = r²') FROM kdc;
@@ -188,6 +194,19 @@ JOIN (VALUES ('1', 4.3695973290651064e-05), ('2', 0.0025303346201555536), ('3', 
              ('4', 0.0001908894196691793), ('5', 0.019121998814234743), ('6', 0.020274378851038433),
              ('7', 0.017129004488088167), ('8', 0.024470851992684447)) w(driver, shapley) USING (driver);
 SELECT pg_temp.is_close(r_squared(m8), 0.08378046471662681, 'D8: r_squared') FROM md;
+
+-- p-values at the edges.  Two responses leave no degrees of freedom: NULL.
+-- A perfect correlation has p = 0 (t is infinite).  Three responses (1,1), (2,3), (3,2):
+-- r = 0.5, t = 0.5 sqrt(1 / 0.75) = 1/sqrt(3) with 1 df, and the t
+-- distribution with 1 df is Cauchy: p = 2 (1/2 - atan(1/sqrt(3)) / pi)
+-- = 2 (1/2 - 1/6) = 2/3.
+SELECT is(p_value, NULL, 'p_value is NULL with 2 responses')
+FROM key_drivers((SELECT driver_agg(y, ARRAY[x]) FROM (VALUES (1.0, 2.0), (3, 1), (NULL, 5)) v(y, x)));
+SELECT ok(p_value < 1e-50, 'p_value of a perfect correlation is 0 (or, when r rounds to 1 - 1e-16, nearly)')
+FROM key_drivers((SELECT driver_agg(2 * x + 1, ARRAY[x]) FROM generate_series(1, 10) x));
+SELECT pg_temp.is_close(p_value, 2.0 / 3, 'p_value with 1 df (Cauchy): 2/3', 1e-9)
+FROM key_drivers((SELECT driver_agg(y, ARRAY[x]) FROM (VALUES (1.0, 1.0), (3, 2), (2, 3)) v(y, x)));
+SELECT ok(bool_and(p_value BETWEEN 0 AND 1), 'every p_value is in [0, 1]') FROM kda;
 
 -- Quadrant ties: two uncorrelated drivers with equal correlations and equal
 -- means have equal relative weights, each exactly at the mean of both axes:

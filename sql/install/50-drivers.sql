@@ -88,9 +88,10 @@ COMMENT ON FUNCTION @extschema@.r_squared(@extschema@.driver_matrix) IS
 
 CREATE FUNCTION @extschema@.key_drivers(m @extschema@.driver_matrix, names text[] DEFAULT NULL)
     RETURNS TABLE(driver text, responses bigint, mean double precision,
-                  correlation double precision, beta double precision, relative_weight double precision,
+                  correlation double precision, p_value double precision,
+                  beta double precision, relative_weight double precision,
                   shapley double precision, importance_rank integer, quadrant text)
     AS 'MODULE_PATHNAME', 'driver_matrix_key_drivers'
     LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 8;
 COMMENT ON FUNCTION @extschema@.key_drivers(@extschema@.driver_matrix, text[]) IS
-    'one row per driver: responses, mean, correlation with the outcome, standardized beta, Johnson''s relative weight, Shapley (LMG) share of R², importance rank and importance-performance quadrant';
+    'one row per driver: responses, mean, correlation with the outcome and its p-value, standardized beta, Johnson''s relative weight, Shapley (LMG) share of R², importance rank and importance-performance quadrant';
