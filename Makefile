@@ -14,7 +14,7 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 
 # pg_regress tests: sql/NAME.sql against expected/NAME.out
-REGRESS = ratings_io ratings_plans
+REGRESS = ratings_io ratings_plans drivers_io drivers_plans
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config

@@ -115,4 +115,84 @@ exact_add(double a, double b, bool *rounded)
 	return s;
 }
 
+
+/*
+ * The `driver_matrix` type: pairwise-complete co-moments of k drivers
+ * (k <= DRIVERS_MAX) and one outcome, for key driver analysis.  Variables
+ * 0..k-1 are the drivers, variable k is the outcome.  Stored, per variable,
+ * its own moments over the rows where it was answered; per pair of
+ * variables, the moments of both over the rows where both were answered
+ * (what pairwise deletion needs).  Rows with a NULL outcome are not counted
+ * at all, so every count is of rows with an outcome.  Layout:
+ *
+ *		DriverMoments own[k + 1]			own[k] is the outcome
+ *		DriverPair	  xy[k]					driver i with the outcome
+ *		DriverPair	  xx[k * (k - 1) / 2]	drivers i < j, row by row
+ *
+ * Means and sums of squared deviations (m2) and of cross-products (c) are
+ * updated by Welford's method and combined by Chan et al.'s formulas.
+ */
+#define DRIVERS_MAX			32
+#define DRIVERS_VERSION		1
+
+typedef struct DriverMoments
+{
+	int64		n;				/* rows where the variable was answered */
+	double		mean;
+	double		m2;				/* sum of squared deviations from mean */
+} DriverMoments;
+
+typedef struct DriverPair
+{
+	int64		n;				/* rows where both were answered */
+	double		mean_x;			/* first variable, over those rows */
+	double		mean_y;			/* second variable, over those rows */
+	double		m2_x;
+	double		m2_y;
+	double		c;				/* sum of cross-products of deviations */
+} DriverPair;
+
+typedef struct DriverMatrix
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* DRIVERS_VERSION */
+	uint8		flags;			/* none defined: zero */
+	uint16		k;				/* number of drivers, 1..DRIVERS_MAX */
+	/* DriverMoments own[k + 1]; DriverPair xy[k]; DriverPair xx[...]; */
+	DriverMoments own[FLEXIBLE_ARRAY_MEMBER];
+} DriverMatrix;
+
+static inline int
+drivers_npairs(int k)
+{
+	return k + k * (k - 1) / 2;
+}
+
+static inline Size
+drivers_size(int k)
+{
+	return offsetof(DriverMatrix, own) + (k + 1) * sizeof(DriverMoments) +
+		drivers_npairs(k) * sizeof(DriverPair);
+}
+
+static inline DriverPair *
+drivers_xy(const DriverMatrix *m)
+{
+	return (DriverPair *) (m->own + m->k + 1);
+}
+
+/* The pair of drivers i < j. */
+static inline DriverPair *
+drivers_xx(const DriverMatrix *m, int i, int j)
+{
+	return drivers_xy(m) + m->k + i * (2 * m->k - i - 1) / 2 + (j - i - 1);
+}
+
+#define DatumGetDriverMatrixP(X)		((DriverMatrix *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_DRIVER_MATRIX_P(n)	DatumGetDriverMatrixP(PG_GETARG_DATUM(n))
+
+/* drivers.c: the type */
+extern DriverMatrix *drivers_new(int k);
+extern void drivers_validate(const DriverMatrix *m);	/* raises XX001 */
+
 #endif							/* LOYALTY_H */

@@ -1,0 +1,97 @@
+-- ---------------------------------------------------------------------
+-- The driver_matrix type: key driver analysis (SPEC 3, 4.4)
+-- ---------------------------------------------------------------------
+
+CREATE TYPE @extschema@.driver_matrix;
+
+CREATE FUNCTION @extschema@.driver_matrix_in(cstring) RETURNS @extschema@.driver_matrix
+    AS 'MODULE_PATHNAME', 'driver_matrix_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.driver_matrix_in(cstring) IS 'text input of driver_matrix';
+CREATE FUNCTION @extschema@.driver_matrix_out(@extschema@.driver_matrix) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'driver_matrix_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.driver_matrix_out(@extschema@.driver_matrix) IS 'text output of driver_matrix';
+CREATE FUNCTION @extschema@.driver_matrix_recv(internal) RETURNS @extschema@.driver_matrix
+    AS 'MODULE_PATHNAME', 'driver_matrix_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.driver_matrix_recv(internal) IS 'binary input of driver_matrix';
+CREATE FUNCTION @extschema@.driver_matrix_send(@extschema@.driver_matrix) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'driver_matrix_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.driver_matrix_send(@extschema@.driver_matrix) IS 'binary output of driver_matrix';
+
+CREATE TYPE @extschema@.driver_matrix (
+    INPUT = @extschema@.driver_matrix_in,
+    OUTPUT = @extschema@.driver_matrix_out,
+    RECEIVE = @extschema@.driver_matrix_recv,
+    SEND = @extschema@.driver_matrix_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.driver_matrix IS
+    'pairwise-complete co-moments of up to 32 drivers and one outcome, for key driver analysis';
+
+CREATE FUNCTION @extschema@.driver_matrix_to_jsonb(@extschema@.driver_matrix) RETURNS jsonb
+    AS 'MODULE_PATHNAME', 'driver_matrix_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.driver_matrix_to_jsonb(@extschema@.driver_matrix) IS
+    'the matrix as jsonb: k, responses, y (outcome moments), x (driver moments), xy and xx (pair co-moments)';
+CREATE CAST (@extschema@.driver_matrix AS jsonb)
+    WITH FUNCTION @extschema@.driver_matrix_to_jsonb(@extschema@.driver_matrix);
+
+CREATE FUNCTION @extschema@.responses(@extschema@.driver_matrix) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'driver_matrix_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.responses(@extschema@.driver_matrix) IS
+    'number of rows counted: rows with an outcome';
+CREATE FUNCTION @extschema@.drivers(@extschema@.driver_matrix) RETURNS integer
+    AS 'MODULE_PATHNAME', 'driver_matrix_drivers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.drivers(@extschema@.driver_matrix) IS
+    'number of drivers (the length of the drivers arrays)';
+
+-- Aggregates -----------------------------------------------------------
+
+CREATE FUNCTION @extschema@.driver_agg_trans(@extschema@.driver_matrix, double precision,
+                                             double precision[])
+    RETURNS @extschema@.driver_matrix
+    AS 'MODULE_PATHNAME', 'driver_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.driver_agg_trans(@extschema@.driver_matrix, double precision,
+                                                 double precision[]) IS
+    'transition function of driver_agg: the matrix with one more row';
+CREATE FUNCTION @extschema@.driver_matrix_combine(@extschema@.driver_matrix, @extschema@.driver_matrix)
+    RETURNS @extschema@.driver_matrix
+    AS 'MODULE_PATHNAME', 'driver_matrix_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.driver_matrix_combine(@extschema@.driver_matrix, @extschema@.driver_matrix) IS
+    'combine function of driver_agg and rollup(driver_matrix): the matrix of both sets of rows';
+CREATE FUNCTION @extschema@.driver_matrix_rollup_trans(@extschema@.driver_matrix, @extschema@.driver_matrix)
+    RETURNS @extschema@.driver_matrix
+    AS 'MODULE_PATHNAME', 'driver_matrix_rollup_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.driver_matrix_rollup_trans(@extschema@.driver_matrix, @extschema@.driver_matrix) IS
+    'transition function of rollup(driver_matrix)';
+
+CREATE AGGREGATE @extschema@.driver_agg(outcome double precision, drivers double precision[]) (
+    SFUNC = @extschema@.driver_agg_trans, STYPE = @extschema@.driver_matrix,
+    COMBINEFUNC = @extschema@.driver_matrix_combine,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.driver_agg(double precision, double precision[]) IS
+    'co-moments of the drivers and the outcome; a NULL outcome skips the row, a NULL driver was not asked (pairwise deletion)';
+
+CREATE AGGREGATE @extschema@.rollup(@extschema@.driver_matrix) (
+    SFUNC = @extschema@.driver_matrix_rollup_trans, STYPE = @extschema@.driver_matrix,
+    COMBINEFUNC = @extschema@.driver_matrix_combine,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.driver_matrix) IS
+    'combination of stored driver matrices with the same number of drivers';
+
+-- Key driver analysis --------------------------------------------------
+
+CREATE FUNCTION @extschema@.r_squared(@extschema@.driver_matrix) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'driver_matrix_r_squared' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.r_squared(@extschema@.driver_matrix) IS
+    'R² of the outcome regressed on all drivers, from the pairwise-complete correlations';
+
+CREATE FUNCTION @extschema@.key_drivers(m @extschema@.driver_matrix, names text[] DEFAULT NULL)
+    RETURNS TABLE(driver text, responses bigint, mean double precision,
+                  correlation double precision, p_value double precision,
+                  beta double precision, relative_weight double precision,
+                  shapley double precision, importance_rank integer, quadrant text)
+    AS 'MODULE_PATHNAME', 'driver_matrix_key_drivers'
+    LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 8;
+COMMENT ON FUNCTION @extschema@.key_drivers(@extschema@.driver_matrix, text[]) IS
+    'one row per driver: responses, mean, correlation with the outcome and its p-value, standardized beta, Johnson''s relative weight, Shapley (LMG) share of R², importance rank and importance-performance quadrant';

@@ -1,0 +1,929 @@
+/*
+ * drivers.c
+ *		The `driver_matrix` type: pairwise-complete co-moments of k drivers
+ *		and one outcome.  Text and binary I/O, validation, the cast to
+ *		jsonb, and the aggregates driver_agg and rollup that build it.
+ *
+ * Text form (k = 2):
+ *
+ *	k=2 y=(n,mean,m2) x={(n,mean,m2),(n,mean,m2)}
+ *		xy={(n,mean_x,mean_y,m2_x,m2_y,c),(...)} xx={(n,mean_x,mean_y,m2_x,m2_y,c)}
+ *
+ * y holds the outcome's own moments, x each driver's own moments, xy each
+ * driver with the outcome (x = the driver, y = the outcome), xx each pair of
+ * drivers i < j in the order (1,2), (1,3), ..., (2,3), ... (x = driver i,
+ * y = driver j).  All moments of a pair are over the rows where both were
+ * answered.  Doubles are printed in the shortest form that reads back to the
+ * same double, so the text form round-trips exactly.
+ *
+ * The state of both aggregates is the driver_matrix itself.  driver_agg
+ * learns k from its first row and allocates the state once; every later row
+ * updates it in place by Welford's method (one division per mean, no
+ * allocation).  States combine by Chan, Golub and LeVeque's pairwise
+ * formulas, as PostgreSQL's float8_regr_combine does for its sums.
+ */
+#include "postgres.h"
+
+#include <float.h>
+#include <math.h>
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "common/shortest_dec.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+
+#include "loyalty.h"
+
+/*
+ * How far a stored cross-product may exceed the Cauchy-Schwarz bound
+ * |c| <= sqrt(m2_x * m2_y) before a value is rejected as damaged: rounding
+ * in the updates of perfectly correlated columns can overshoot it a little,
+ * and squares of deviations below 1e-154 underflow (allowed for apart).
+ */
+#define DRIVERS_CS_SLACK	1e-6
+
+/* A new matrix for k drivers with every count and moment zero. */
+DriverMatrix *
+drivers_new(int k)
+{
+	Size		size = drivers_size(k);
+	DriverMatrix *m = palloc0(size);
+
+	SET_VARSIZE(m, size);
+	m->version = DRIVERS_VERSION;
+	m->k = (uint16) k;
+	return m;
+}
+
+static inline bool
+drivers_k_ok(int64 k)
+{
+	return k >= 1 && k <= DRIVERS_MAX;
+}
+
+/* --- validation ---------------------------------------------------------- */
+
+/* What is wrong with one variable's moments, or NULL if nothing. */
+static inline const char *
+moments_problem(int64 n, double mean, double m2)
+{
+	if (n < 0)
+		return "a negative count";
+	if (!isfinite(mean) || !isfinite(m2) || m2 < 0.0)
+		return "moments that are not finite numbers with m2 >= 0";
+	if (n == 0 && (mean != 0.0 || m2 != 0.0))
+		return "moments but no responses";
+	if (n == 1 && m2 != 0.0)
+		return "a sum of squares but only one response";
+	return NULL;
+}
+
+static inline const char *
+pair_problem(const DriverPair *p)
+{
+	const char *problem;
+	/* each squared deviation below DBL_MIN may have underflowed to zero */
+	double		tiny = (double) p->n * DBL_MIN;
+
+	if ((problem = moments_problem(p->n, p->mean_x, p->m2_x)) != NULL ||
+		(problem = moments_problem(p->n, p->mean_y, p->m2_y)) != NULL)
+		return problem;
+	if (!isfinite(p->c))
+		return "a cross-product that is not finite";
+	if (p->n <= 1 && p->c != 0.0)
+		return "a cross-product but fewer than two responses";
+	if (fabs(p->c) > sqrt(p->m2_x + tiny) * sqrt(p->m2_y + tiny) * (1.0 + DRIVERS_CS_SLACK))
+		return "a cross-product beyond the bound sqrt(m2_x * m2_y)";
+	return NULL;
+}
+
+/*
+ * Everything a matrix from outside must satisfy; sqlstate is 22P02 for text,
+ * 22P03 for binary input and XX001 for a stored value about to be merged.
+ * Every count is of rows with an outcome, so no driver has more responses
+ * than the outcome, each driver has as many responses with the outcome as
+ * alone, and no pair of drivers has more joint responses than either.
+ */
+#define DRIVERS_BAD(...) \
+	ereport(ERROR, (errcode(sqlstate), \
+					errmsg("invalid driver_matrix value"), errdetail(__VA_ARGS__)))
+
+static void
+drivers_check(const DriverMatrix *m, int sqlstate)
+{
+	int			k = m->k;
+	const DriverMoments *y = &m->own[k];
+	const char *problem;
+
+	if (m->version != DRIVERS_VERSION)
+		DRIVERS_BAD("Version %d is not supported; this build reads version %d.",
+					m->version, DRIVERS_VERSION);
+	if (m->flags != 0)
+		DRIVERS_BAD("Unknown flags 0x%x.", m->flags);
+	if (!drivers_k_ok(k))
+		DRIVERS_BAD("The number of drivers %d is not between 1 and %d.", k, DRIVERS_MAX);
+	if (VARSIZE(m) != drivers_size(k))
+		DRIVERS_BAD("Size %zu does not match %d drivers.", (Size) VARSIZE(m), k);
+
+	if ((problem = moments_problem(y->n, y->mean, y->m2)) != NULL)
+		DRIVERS_BAD("The outcome has %s.", problem);
+	for (int i = 0; i < k; i++)
+	{
+		const DriverMoments *x = &m->own[i];
+		const DriverPair *xy = &drivers_xy(m)[i];
+
+		if ((problem = moments_problem(x->n, x->mean, x->m2)) != NULL)
+			DRIVERS_BAD("Driver %d has %s.", i + 1, problem);
+		if (x->n > y->n)
+			DRIVERS_BAD("Driver %d has more responses than the outcome.", i + 1);
+		if ((problem = pair_problem(xy)) != NULL)
+			DRIVERS_BAD("Driver %d with the outcome has %s.", i + 1, problem);
+		if (xy->n != x->n)
+			DRIVERS_BAD("Driver %d has " INT64_FORMAT " responses but " INT64_FORMAT " with the outcome; every counted row has an outcome.",
+						i + 1, x->n, xy->n);
+		for (int j = i + 1; j < k; j++)
+		{
+			const DriverPair *xx = drivers_xx(m, i, j);
+
+			if ((problem = pair_problem(xx)) != NULL)
+				DRIVERS_BAD("Drivers %d and %d have %s.", i + 1, j + 1, problem);
+			if (xx->n > x->n || xx->n > m->own[j].n)
+				DRIVERS_BAD("Drivers %d and %d have more joint responses than one of them alone.",
+							i + 1, j + 1);
+		}
+	}
+}
+
+#undef DRIVERS_BAD
+
+/*
+ * Validate a stored matrix before merging it into a state: every value
+ * passed driver_matrix_in or driver_matrix_recv, so a failure here means the
+ * stored bytes were damaged.
+ */
+void
+drivers_validate(const DriverMatrix *m)
+{
+	drivers_check(m, ERRCODE_DATA_CORRUPTED);
+}
+
+/* --- text input ---------------------------------------------------------- */
+
+typedef struct Parser
+{
+	const char *input;			/* the whole literal, for messages */
+	const char *p;				/* current position */
+} Parser;
+
+static void pg_attribute_noreturn()
+parse_fail(Parser *ps, const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type driver_matrix: \"%s\"", ps->input),
+			 errdetail("%s at character %d.", what, (int) (ps->p - ps->input) + 1),
+			 errhint("A driver_matrix literal looks like 'k=1 y=(n,mean,m2) x={(n,mean,m2)} xy={(n,mean_x,mean_y,m2_x,m2_y,c)} xx={}'; build one with driver_agg.")));
+}
+
+static void
+parse_ws(Parser *ps)
+{
+	while (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r')
+		ps->p++;
+}
+
+static bool
+parse_word(Parser *ps, const char *word)
+{
+	size_t		len = strlen(word);
+
+	parse_ws(ps);
+	if (strncmp(ps->p, word, len) != 0)
+		return false;
+	ps->p += len;
+	return true;
+}
+
+static void
+parse_expect(Parser *ps, const char *word)
+{
+	if (!parse_word(ps, word))
+		parse_fail(ps, psprintf("Expected \"%s\"", word));
+}
+
+/* An unsigned decimal integer that fits int64. */
+static int64
+parse_count(Parser *ps)
+{
+	int64		v = 0;
+
+	parse_ws(ps);
+	if (*ps->p < '0' || *ps->p > '9')
+		parse_fail(ps, "Expected a count");
+	while (*ps->p >= '0' && *ps->p <= '9')
+	{
+		if (pg_mul_s64_overflow(v, 10, &v) ||
+			pg_add_s64_overflow(v, *ps->p - '0', &v))
+			parse_fail(ps, "Count out of range");
+		ps->p++;
+	}
+	return v;
+}
+
+/*
+ * A finite decimal number: optional sign, digits with an optional point,
+ * optional exponent.  Anything else strtod would take (nan, inf, hex) is
+ * refused before it is called.
+ */
+static double
+parse_double(Parser *ps)
+{
+	const char *s;
+	char	   *end;
+	double		d;
+	bool		digits = false;
+
+	parse_ws(ps);
+	s = ps->p;
+	if (*s == '-' || *s == '+')
+		s++;
+	while (*s >= '0' && *s <= '9')
+		s++, digits = true;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits = true;
+	if (!digits)
+		parse_fail(ps, "Expected a number");
+	if (*s == 'e' || *s == 'E')
+	{
+		s++;
+		if (*s == '-' || *s == '+')
+			s++;
+		if (*s < '0' || *s > '9')
+			parse_fail(ps, "Expected an exponent");
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	errno = 0;
+	d = strtod(ps->p, &end);
+	if (end != s)
+		parse_fail(ps, "Malformed number");
+	if (!isfinite(d) || (errno == ERANGE && fabs(d) > 1.0))
+		parse_fail(ps, "Number out of range");
+	ps->p = end;
+	return d;
+}
+
+/* "(n,mean,m2)" */
+static void
+parse_moments(Parser *ps, DriverMoments *mo)
+{
+	parse_expect(ps, "(");
+	mo->n = parse_count(ps);
+	parse_expect(ps, ",");
+	mo->mean = parse_double(ps);
+	parse_expect(ps, ",");
+	mo->m2 = parse_double(ps);
+	parse_expect(ps, ")");
+}
+
+/* "(n,mean_x,mean_y,m2_x,m2_y,c)" */
+static void
+parse_pair(Parser *ps, DriverPair *p)
+{
+	parse_expect(ps, "(");
+	p->n = parse_count(ps);
+	parse_expect(ps, ",");
+	p->mean_x = parse_double(ps);
+	parse_expect(ps, ",");
+	p->mean_y = parse_double(ps);
+	parse_expect(ps, ",");
+	p->m2_x = parse_double(ps);
+	parse_expect(ps, ",");
+	p->m2_y = parse_double(ps);
+	parse_expect(ps, ",");
+	p->c = parse_double(ps);
+	parse_expect(ps, ")");
+}
+
+/* "{e,e,...}" with exactly n entries of moments (pairs == NULL) or pairs. */
+static void
+parse_list(Parser *ps, int n, DriverMoments *moments, DriverPair *pairs)
+{
+	parse_expect(ps, "{");
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0 && !parse_word(ps, ","))
+			parse_fail(ps, psprintf("Expected \",\": the list holds %d %s",
+									n, n == 1 ? "entry" : "entries"));
+		if (pairs)
+			parse_pair(ps, &pairs[i]);
+		else
+			parse_moments(ps, &moments[i]);
+	}
+	if (!parse_word(ps, "}"))
+		parse_fail(ps, psprintf("Expected \"}\": the list holds %d %s",
+								n, n == 1 ? "entry" : "entries"));
+}
+
+/* driver_matrix_in: text form to driver_matrix */
+PG_FUNCTION_INFO_V1(driver_matrix_in);
+Datum
+driver_matrix_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	Parser		ps = {str, str};
+	int64		k;
+	DriverMatrix *m;
+
+	parse_expect(&ps, "k");
+	parse_expect(&ps, "=");
+	k = parse_count(&ps);
+	if (!drivers_k_ok(k))
+		parse_fail(&ps, psprintf("The number of drivers " INT64_FORMAT " is not between 1 and %d",
+								 k, DRIVERS_MAX));
+	m = drivers_new((int) k);
+	parse_expect(&ps, "y");
+	parse_expect(&ps, "=");
+	parse_moments(&ps, &m->own[k]);
+	parse_expect(&ps, "x");
+	parse_expect(&ps, "=");
+	parse_list(&ps, k, m->own, NULL);
+	parse_expect(&ps, "xy");
+	parse_expect(&ps, "=");
+	parse_list(&ps, k, NULL, drivers_xy(m));
+	parse_expect(&ps, "xx");
+	parse_expect(&ps, "=");
+	parse_list(&ps, k * (k - 1) / 2, NULL, drivers_xy(m) + k);
+	parse_ws(&ps);
+	if (*ps.p != '\0')
+		parse_fail(&ps, "Unexpected text");
+
+	drivers_check(m, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	PG_RETURN_POINTER(m);
+}
+
+/* --- text output and jsonb ----------------------------------------------- */
+
+static void
+append_double(StringInfo buf, double d)
+{
+	char		tmp[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(d, tmp);
+	appendStringInfoString(buf, tmp);
+}
+
+static void
+append_moments(StringInfo buf, const DriverMoments *mo, bool json)
+{
+	appendStringInfo(buf, json ? "{\"n\": " INT64_FORMAT ", \"mean\": " : "(" INT64_FORMAT ",",
+					 mo->n);
+	append_double(buf, mo->mean);
+	appendStringInfoString(buf, json ? ", \"m2\": " : ",");
+	append_double(buf, mo->m2);
+	appendStringInfoChar(buf, json ? '}' : ')');
+}
+
+static void
+append_pair(StringInfo buf, const DriverPair *p, bool json)
+{
+	appendStringInfo(buf, json ? "{\"n\": " INT64_FORMAT ", \"mean_x\": " : "(" INT64_FORMAT ",",
+					 p->n);
+	append_double(buf, p->mean_x);
+	appendStringInfoString(buf, json ? ", \"mean_y\": " : ",");
+	append_double(buf, p->mean_y);
+	appendStringInfoString(buf, json ? ", \"m2_x\": " : ",");
+	append_double(buf, p->m2_x);
+	appendStringInfoString(buf, json ? ", \"m2_y\": " : ",");
+	append_double(buf, p->m2_y);
+	appendStringInfoString(buf, json ? ", \"c\": " : ",");
+	append_double(buf, p->c);
+	appendStringInfoChar(buf, json ? '}' : ')');
+}
+
+/* The lists x, xy and xx, as "{...}" in text or "[...]" in json. */
+static void
+append_lists(StringInfo buf, const DriverMatrix *m, bool json)
+{
+	int			k = m->k;
+	const DriverPair *pairs = drivers_xy(m);
+	int			npairs = drivers_npairs(k);
+
+	appendStringInfoString(buf, json ? ", \"x\": [" : " x={");
+	for (int i = 0; i < k; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(buf, json ? ", " : ",");
+		append_moments(buf, &m->own[i], json);
+	}
+	appendStringInfoString(buf, json ? "], \"xy\": [" : "} xy={");
+	for (int i = 0; i < npairs; i++)
+	{
+		if (i == k)
+			appendStringInfoString(buf, json ? "], \"xx\": [" : "} xx={");
+		else if (i > 0)
+			appendStringInfoString(buf, json ? ", " : ",");
+		append_pair(buf, &pairs[i], json);
+	}
+	if (npairs == k)
+		appendStringInfoString(buf, json ? "], \"xx\": [" : "} xx={");
+	appendStringInfoChar(buf, json ? ']' : '}');
+}
+
+/* driver_matrix_out: driver_matrix to its text form */
+PG_FUNCTION_INFO_V1(driver_matrix_out);
+Datum
+driver_matrix_out(PG_FUNCTION_ARGS)
+{
+	DriverMatrix *m = PG_GETARG_DRIVER_MATRIX_P(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "k=%d y=", m->k);
+	append_moments(&buf, &m->own[m->k], false);
+	append_lists(&buf, m, false);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/* driver_matrix_to_jsonb: the matrix as a jsonb object for BI tools */
+PG_FUNCTION_INFO_V1(driver_matrix_to_jsonb);
+Datum
+driver_matrix_to_jsonb(PG_FUNCTION_ARGS)
+{
+	DriverMatrix *m = PG_GETARG_DRIVER_MATRIX_P(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "{\"k\": %d, \"responses\": " INT64_FORMAT ", \"y\": ",
+					 m->k, m->own[m->k].n);
+	append_moments(&buf, &m->own[m->k], true);
+	append_lists(&buf, m, true);
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+/* --- binary I/O ---------------------------------------------------------- */
+
+/*
+ * Binary form, version 1: version byte, flags byte (zero), int16 k, then
+ * for y and each driver int64 n, float8 mean, float8 m2, then for each pair
+ * (xy, then xx) int64 n and float8 mean_x, mean_y, m2_x, m2_y, c.
+ */
+
+/* driver_matrix_send: driver_matrix to its binary form */
+PG_FUNCTION_INFO_V1(driver_matrix_send);
+Datum
+driver_matrix_send(PG_FUNCTION_ARGS)
+{
+	DriverMatrix *m = PG_GETARG_DRIVER_MATRIX_P(0);
+	const DriverPair *pairs = drivers_xy(m);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, DRIVERS_VERSION);
+	pq_sendbyte(&buf, 0);
+	pq_sendint16(&buf, m->k);
+	for (int v = 0; v <= m->k; v++)
+	{
+		/* the outcome first, as in the text form */
+		const DriverMoments *mo = &m->own[v == 0 ? m->k : v - 1];
+
+		pq_sendint64(&buf, mo->n);
+		pq_sendfloat8(&buf, mo->mean);
+		pq_sendfloat8(&buf, mo->m2);
+	}
+	for (int i = 0; i < drivers_npairs(m->k); i++)
+	{
+		pq_sendint64(&buf, pairs[i].n);
+		pq_sendfloat8(&buf, pairs[i].mean_x);
+		pq_sendfloat8(&buf, pairs[i].mean_y);
+		pq_sendfloat8(&buf, pairs[i].m2_x);
+		pq_sendfloat8(&buf, pairs[i].m2_y);
+		pq_sendfloat8(&buf, pairs[i].c);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void pg_attribute_noreturn()
+recv_fail(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid driver_matrix value"),
+			 errdetail("%s", detail)));
+}
+
+/* driver_matrix_recv: binary form to driver_matrix, validated as text is */
+PG_FUNCTION_INFO_V1(driver_matrix_recv);
+Datum
+driver_matrix_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	int			flags = pq_getmsgbyte(buf);
+	int			k;
+	DriverMatrix *m;
+	DriverPair *pairs;
+
+	if (version != DRIVERS_VERSION)
+		recv_fail(psprintf("Binary format version %d is not supported; this build reads version %d.",
+						   version, DRIVERS_VERSION));
+	if (flags != 0)
+		recv_fail(psprintf("Unknown flags 0x%x.", flags));
+	k = pq_getmsgint(buf, 2);
+	if (!drivers_k_ok(k))
+		recv_fail(psprintf("The number of drivers %d is not between 1 and %d.", k, DRIVERS_MAX));
+	/* Check the length before allocating: a short message is 22P03 too. */
+	if (buf->len - buf->cursor != (k + 1) * 24 + drivers_npairs(k) * 48)
+		recv_fail(psprintf("%d bytes of data do not match %d drivers.",
+						   buf->len - buf->cursor, k));
+	m = drivers_new(k);
+	pairs = drivers_xy(m);
+	for (int v = 0; v <= k; v++)
+	{
+		DriverMoments *mo = &m->own[v == 0 ? k : v - 1];
+
+		mo->n = pq_getmsgint64(buf);
+		mo->mean = pq_getmsgfloat8(buf);
+		mo->m2 = pq_getmsgfloat8(buf);
+	}
+	for (int i = 0; i < drivers_npairs(k); i++)
+	{
+		pairs[i].n = pq_getmsgint64(buf);
+		pairs[i].mean_x = pq_getmsgfloat8(buf);
+		pairs[i].mean_y = pq_getmsgfloat8(buf);
+		pairs[i].m2_x = pq_getmsgfloat8(buf);
+		pairs[i].m2_y = pq_getmsgfloat8(buf);
+		pairs[i].c = pq_getmsgfloat8(buf);
+	}
+	pq_getmsgend(buf);
+	drivers_check(m, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	PG_RETURN_POINTER(m);
+}
+
+/* driver_matrix_responses: rows counted (rows with an outcome) */
+PG_FUNCTION_INFO_V1(driver_matrix_responses);
+Datum
+driver_matrix_responses(PG_FUNCTION_ARGS)
+{
+	DriverMatrix *m = PG_GETARG_DRIVER_MATRIX_P(0);
+
+	PG_RETURN_INT64(m->own[m->k].n);
+}
+
+/* driver_matrix_drivers: the number of drivers k */
+PG_FUNCTION_INFO_V1(driver_matrix_drivers);
+Datum
+driver_matrix_drivers(PG_FUNCTION_ARGS)
+{
+	DriverMatrix *m = PG_GETARG_DRIVER_MATRIX_P(0);
+
+	PG_RETURN_INT32(m->k);
+}
+
+/* --- updates and combines ------------------------------------------------ */
+
+/* Welford's update of one variable's moments with x. */
+static inline void
+moments_add(DriverMoments *mo, double x)
+{
+	double		d = x - mo->mean;
+
+	mo->n++;
+	mo->mean += d / (double) mo->n;
+	mo->m2 += d * (x - mo->mean);
+}
+
+/* Welford's update of a pair with (x, y), cross-product included. */
+static inline void
+pair_add(DriverPair *p, double x, double y)
+{
+	double		dx = x - p->mean_x;
+	double		dy = y - p->mean_y;
+
+	p->n++;
+	p->mean_x += dx / (double) p->n;
+	p->mean_y += dy / (double) p->n;
+	p->m2_x += dx * (x - p->mean_x);
+	p->m2_y += dy * (y - p->mean_y);
+	p->c += dx * (y - p->mean_y);
+}
+
+/* Chan et al.: a := a + b for one variable's moments. */
+static inline void
+moments_merge(DriverMoments *a, const DriverMoments *b)
+{
+	double		na,
+				nb,
+				n,
+				d;
+
+	if (b->n == 0)
+		return;
+	if (a->n == 0)
+	{
+		*a = *b;
+		return;
+	}
+	na = (double) a->n;
+	nb = (double) b->n;
+	n = na + nb;
+	d = b->mean - a->mean;
+	a->n += b->n;				/* the caller has checked the total */
+	a->mean += d * (nb / n);
+	a->m2 += b->m2 + d * d * (na / n) * nb;
+}
+
+/* Chan et al.: a := a + b for a pair. */
+static inline void
+pair_merge(DriverPair *a, const DriverPair *b)
+{
+	double		na,
+				nb,
+				n,
+				dx,
+				dy,
+				f;
+
+	if (b->n == 0)
+		return;
+	if (a->n == 0)
+	{
+		*a = *b;
+		return;
+	}
+	na = (double) a->n;
+	nb = (double) b->n;
+	n = na + nb;
+	dx = b->mean_x - a->mean_x;
+	dy = b->mean_y - a->mean_y;
+	f = (na / n) * nb;
+	a->n += b->n;
+	a->mean_x += dx * (nb / n);
+	a->mean_y += dy * (nb / n);
+	a->m2_x += b->m2_x + dx * dx * f;
+	a->m2_y += b->m2_y + dy * dy * f;
+	a->c += b->c + dx * dy * f;
+}
+
+/*
+ * Every moment still finite after an update or combine (22003 otherwise):
+ * values near the double range overflow the sums of squares, and an
+ * infinite moment must never reach a stored value.
+ */
+static inline void
+drivers_check_finite(const DriverMatrix *m)
+{
+	const DriverPair *p = drivers_xy(m);
+	bool		ok = true;
+
+	for (int v = 0; v <= m->k; v++)
+		ok &= fabs(m->own[v].mean) <= DBL_MAX && m->own[v].m2 <= DBL_MAX;
+	for (int i = 0; i < drivers_npairs(m->k); i++)
+		ok &= fabs(p[i].mean_x) <= DBL_MAX && fabs(p[i].mean_y) <= DBL_MAX &&
+			p[i].m2_x <= DBL_MAX && p[i].m2_y <= DBL_MAX && fabs(p[i].c) <= DBL_MAX;
+	if (unlikely(!ok))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("driver values are too large: the sums of squares of the driver_matrix overflow")));
+}
+
+/* The matrix a + b (same k), into a. */
+static void
+drivers_merge(DriverMatrix *a, const DriverMatrix *b)
+{
+	int64		total;
+	DriverPair *pa = drivers_xy(a);
+	const DriverPair *pb = drivers_xy(b);
+
+	if (a->k != b->k)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot combine driver matrices of %d and %d drivers", a->k, b->k)));
+	/* Every count is at most the outcome's, so checking that one suffices. */
+	if (pg_add_s64_overflow(a->own[a->k].n, b->own[b->k].n, &total))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("combined count of responses is out of range for bigint")));
+	for (int v = 0; v <= a->k; v++)
+		moments_merge(&a->own[v], &b->own[v]);
+	for (int i = 0; i < drivers_npairs(a->k); i++)
+		pair_merge(&pa[i], &pb[i]);
+	drivers_check_finite(a);
+}
+
+/*
+ * The state to update: in an aggregate, the state itself (made plain in the
+ * aggregate context if it arrived compressed); elsewhere a copy, so that the
+ * caller's value is never modified.
+ */
+static inline DriverMatrix *
+drivers_state(FunctionCallInfo fcinfo, int argno)
+{
+	MemoryContext aggcontext;
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (likely(AggCheckCallContext(fcinfo, &aggcontext)))
+	{
+		if (unlikely(VARATT_IS_EXTENDED(v)))
+		{
+			MemoryContext old = MemoryContextSwitchTo(aggcontext);
+
+			v = pg_detoast_datum_copy(v);
+			MemoryContextSwitchTo(old);
+		}
+		return (DriverMatrix *) v;
+	}
+	return (DriverMatrix *) pg_detoast_datum_copy(v);
+}
+
+/* A copy of datum argno in the aggregate context, if there is one. */
+static DriverMatrix *
+drivers_copy_arg(FunctionCallInfo fcinfo, int argno)
+{
+	MemoryContext aggcontext;
+	MemoryContext old = NULL;
+	DriverMatrix *m;
+
+	if (AggCheckCallContext(fcinfo, &aggcontext))
+		old = MemoryContextSwitchTo(aggcontext);
+	m = (DriverMatrix *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
+	if (old)
+		MemoryContextSwitchTo(old);
+	return m;
+}
+
+/* The drivers array of one row: one dimension, 1..DRIVERS_MAX elements. */
+static inline int
+drivers_array_length(ArrayType *a)
+{
+	int			k;
+
+	if (ARR_NDIM(a) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("driver_agg needs at least one driver"),
+				 errdetail("The drivers array is empty.")));
+	if (ARR_NDIM(a) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the drivers array of driver_agg must have one dimension, not %d",
+						ARR_NDIM(a))));
+	k = ARR_DIMS(a)[0];
+	if (k > DRIVERS_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%d drivers are too many for driver_agg", k),
+				 errdetail("A driver_matrix holds at most %d drivers.", DRIVERS_MAX)));
+	return k;
+}
+
+static inline void
+check_driver_value(double x, int i)
+{
+	if (unlikely(isnan(x) || isinf(x)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("driver %d is %s; driver values must be finite numbers",
+						i + 1, isnan(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity")),
+				 errhint("Use NULL for a driver that was not asked.")));
+}
+
+/*
+ * driver_agg_trans(driver_matrix, outcome, drivers): the state with one more
+ * row.  Not strict: the first row makes the state from its number of
+ * drivers.  A NULL outcome or a NULL array skips the row; a NULL element is
+ * a driver that was not asked.
+ */
+PG_FUNCTION_INFO_V1(driver_agg_trans);
+Datum
+driver_agg_trans(PG_FUNCTION_ARGS)
+{
+	DriverMatrix *m;
+	ArrayType  *a;
+	int			k;
+	double		y;
+	double		x[DRIVERS_MAX];
+	int			asked[DRIVERS_MAX];
+	int			nasked = 0;
+	const double *data;
+	const bits8 *nulls;
+	DriverPair *xy;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	y = PG_GETARG_FLOAT8(1);
+	if (unlikely(isnan(y) || isinf(y)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("outcome %s is not a finite number", isnan(y) ? "NaN" :
+						(y > 0 ? "Infinity" : "-Infinity"))));
+	a = PG_GETARG_ARRAYTYPE_P(2);
+	if (ARR_ELEMTYPE(a) != FLOAT8OID)
+		elog(ERROR, "driver_agg expects a double precision array");
+	k = drivers_array_length(a);
+
+	if (PG_ARGISNULL(0))
+	{
+		MemoryContext aggcontext;
+		MemoryContext old = NULL;
+
+		if (AggCheckCallContext(fcinfo, &aggcontext))
+			old = MemoryContextSwitchTo(aggcontext);
+		m = drivers_new(k);
+		if (old)
+			MemoryContextSwitchTo(old);
+	}
+	else
+	{
+		m = drivers_state(fcinfo, 0);
+		if (unlikely(m->k != k))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the number of drivers of driver_agg changed from %d to %d", m->k, k),
+					 errdetail("All rows of one aggregate must have the same number of drivers; use NULL for a driver that was not asked.")));
+		if (unlikely(m->own[k].n == PG_INT64_MAX))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("count of responses is out of range for bigint")));
+	}
+
+	/* The non-NULL elements of a float8 array are consecutive doubles. */
+	data = (const double *) ARR_DATA_PTR(a);
+	nulls = ARR_NULLBITMAP(a);
+	for (int i = 0; i < k; i++)
+	{
+		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
+			continue;
+		check_driver_value(*data, i);
+		x[nasked] = *data++;
+		asked[nasked++] = i;
+	}
+
+	moments_add(&m->own[k], y);
+	xy = drivers_xy(m);
+	for (int s = 0; s < nasked; s++)
+	{
+		int			i = asked[s];
+
+		moments_add(&m->own[i], x[s]);
+		pair_add(&xy[i], x[s], y);
+		for (int t = s + 1; t < nasked; t++)
+			pair_add(drivers_xx(m, i, asked[t]), x[s], x[t]);
+	}
+	drivers_check_finite(m);
+	PG_RETURN_POINTER(m);
+}
+
+/* driver_matrix_combine: the combination of two partial states */
+PG_FUNCTION_INFO_V1(driver_matrix_combine);
+Datum
+driver_matrix_combine(PG_FUNCTION_ARGS)
+{
+	DriverMatrix *m;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(drivers_copy_arg(fcinfo, 1));
+	m = drivers_state(fcinfo, 0);
+	drivers_merge(m, PG_GETARG_DRIVER_MATRIX_P(1));
+	PG_RETURN_POINTER(m);
+}
+
+/*
+ * driver_matrix_rollup_trans: the state plus one stored matrix (not strict,
+ * so that the first value is validated too; NULL values are skipped)
+ */
+PG_FUNCTION_INFO_V1(driver_matrix_rollup_trans);
+Datum
+driver_matrix_rollup_trans(PG_FUNCTION_ARGS)
+{
+	DriverMatrix *m;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	drivers_validate(PG_GETARG_DRIVER_MATRIX_P(1));
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(drivers_copy_arg(fcinfo, 1));
+	m = drivers_state(fcinfo, 0);
+	drivers_merge(m, PG_GETARG_DRIVER_MATRIX_P(1));
+	PG_RETURN_POINTER(m);
+}

@@ -1,0 +1,744 @@
+/*
+ * drivers_stats.c
+ *		Key driver analysis on a driver_matrix: the pairwise-complete
+ *		correlation matrix, R², standardized betas, Johnson's relative
+ *		weights, exact Shapley (LMG) shares of R², and the importance-
+ *		performance quadrant of each driver.  With the linear algebra they
+ *		need: Cholesky factorization and a cyclic Jacobi eigen-solver for
+ *		symmetric matrices of at most DRIVERS_MAX + 1 rows.
+ *
+ * Decisions (documented in README.md):
+ *	- a driver or outcome without variance over the responses of a pair
+ *	  (fewer than two distinct answers), and two drivers never answered
+ *	  together, make the correlation matrix undefined: error 22023 naming
+ *	  them;
+ *	- a correlation matrix of the drivers whose smallest eigenvalue is at
+ *	  most DRIVERS_PD_TOL times its largest (collinear drivers, or
+ *	  contradictory pairwise correlations) is an error 22023 naming the
+ *	  drivers of the eigenvector of that eigenvalue; so is an R² above 1,
+ *	  which pairwise deletion can give when the matrix of drivers and
+ *	  outcome together is not positive definite;
+ *	- Shapley shares need R² of all 2^k subsets of drivers; above
+ *	  SHAPLEY_MAX_DRIVERS drivers that is refused and shapley is NULL;
+ *	- the importance rank is 1 + the number of drivers with a larger
+ *	  relative weight (as SQL's rank());
+ *	- a driver is important when its relative weight is >= the mean relative
+ *	  weight, strong when its mean is >= the mean of the driver means.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+
+#include "loyalty.h"
+
+/* Smallest eigenvalue / largest at or below which Rxx is not usable. */
+#define DRIVERS_PD_TOL		1e-10
+/* R² may exceed 1 by this much through rounding (an exact fit). */
+#define DRIVERS_R2_TOL		1e-9
+/* Eigenvector loadings at least this large name a driver in an error. */
+#define DRIVERS_NAME_LOADING 0.1
+/* Exact Shapley shares up to this many drivers (2^20 subsets). */
+#define SHAPLEY_MAX_DRIVERS	20
+
+#define NVARS_MAX	(DRIVERS_MAX + 1)
+
+/* Row-major element (i, j) of an n x n matrix. */
+#define EL(a, n, i, j)	((a)[(i) * (n) + (j)])
+
+/* --- linear algebra ------------------------------------------------------ */
+
+/*
+ * Cholesky factorization of the symmetric positive definite n x n matrix a:
+ * the lower triangle of l gets L with L L' = a.  False if a pivot is not
+ * positive.
+ */
+static bool
+cholesky(int n, const double *a, double *l)
+{
+	for (int i = 0; i < n; i++)
+	{
+		for (int j = 0; j <= i; j++)
+		{
+			double		s = EL(a, n, i, j);
+
+			for (int t = 0; t < j; t++)
+				s -= EL(l, n, i, t) * EL(l, n, j, t);
+			if (i == j)
+			{
+				if (!(s > 0.0))
+					return false;
+				EL(l, n, i, i) = sqrt(s);
+			}
+			else
+				EL(l, n, i, j) = s / EL(l, n, j, j);
+		}
+		for (int j = i + 1; j < n; j++)
+			EL(l, n, i, j) = 0.0;
+	}
+	return true;
+}
+
+/* Solve L z = b (forward) into z. */
+static void
+forward_solve(int n, const double *l, const double *b, double *z)
+{
+	for (int i = 0; i < n; i++)
+	{
+		double		s = b[i];
+
+		for (int t = 0; t < i; t++)
+			s -= EL(l, n, i, t) * z[t];
+		z[i] = s / EL(l, n, i, i);
+	}
+}
+
+/* Solve L' x = z (backward) into x. */
+static void
+backward_solve(int n, const double *l, const double *z, double *x)
+{
+	for (int i = n - 1; i >= 0; i--)
+	{
+		double		s = z[i];
+
+		for (int t = i + 1; t < n; t++)
+			s -= EL(l, n, t, i) * x[t];
+		x[i] = s / EL(l, n, i, i);
+	}
+}
+
+/*
+ * Eigen-decomposition of the symmetric n x n matrix a by the cyclic Jacobi
+ * method: w gets the eigenvalues in ascending order, the columns of v the
+ * matching orthonormal eigenvectors.  a is overwritten.  Each rotation
+ * zeroes one off-diagonal element; sweeps over all of them converge
+ * quadratically, and the method is accurate for small eigenvalues too.
+ */
+static void
+jacobi_eigen(int n, double *a, double *w, double *v)
+{
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < n; j++)
+			EL(v, n, i, j) = (i == j) ? 1.0 : 0.0;
+
+	for (int sweep = 0; sweep < 100; sweep++)
+	{
+		double		off = 0.0,
+					diag = 0.0;
+
+		for (int p = 0; p < n; p++)
+		{
+			diag += EL(a, n, p, p) * EL(a, n, p, p);
+			for (int q = p + 1; q < n; q++)
+				off += EL(a, n, p, q) * EL(a, n, p, q);
+		}
+		if (off == 0.0 || off <= 1e-36 * diag)
+			break;
+
+		for (int p = 0; p < n - 1; p++)
+		{
+			for (int q = p + 1; q < n; q++)
+			{
+				double		apq = EL(a, n, p, q);
+				double		app = EL(a, n, p, p);
+				double		aqq = EL(a, n, q, q);
+				double		theta,
+							t,
+							c,
+							s;
+
+				if (apq == 0.0)
+					continue;
+				/* Negligible next to both diagonal elements: drop it. */
+				if (sweep > 3 && fabs(app) + 100.0 * fabs(apq) == fabs(app) &&
+					fabs(aqq) + 100.0 * fabs(apq) == fabs(aqq))
+				{
+					EL(a, n, p, q) = EL(a, n, q, p) = 0.0;
+					continue;
+				}
+				theta = (aqq - app) / (2.0 * apq);
+				if (fabs(theta) > 1e150)
+					t = 0.5 / theta;
+				else
+					t = (theta >= 0.0 ? 1.0 : -1.0) /
+						(fabs(theta) + sqrt(theta * theta + 1.0));
+				c = 1.0 / sqrt(t * t + 1.0);
+				s = t * c;
+
+				/* a := J' a J, J the rotation in the (p, q) plane */
+				for (int r = 0; r < n; r++)
+				{
+					double		arp = EL(a, n, r, p);
+					double		arq = EL(a, n, r, q);
+
+					EL(a, n, r, p) = c * arp - s * arq;
+					EL(a, n, r, q) = s * arp + c * arq;
+				}
+				for (int r = 0; r < n; r++)
+				{
+					double		apr = EL(a, n, p, r);
+					double		aqr = EL(a, n, q, r);
+
+					EL(a, n, p, r) = c * apr - s * aqr;
+					EL(a, n, q, r) = s * apr + c * aqr;
+				}
+				EL(a, n, p, q) = EL(a, n, q, p) = 0.0;
+				for (int r = 0; r < n; r++)
+				{
+					double		vrp = EL(v, n, r, p);
+					double		vrq = EL(v, n, r, q);
+
+					EL(v, n, r, p) = c * vrp - s * vrq;
+					EL(v, n, r, q) = s * vrp + c * vrq;
+				}
+			}
+		}
+	}
+
+	/* Eigenvalues ascending, eigenvectors along (selection sort, n small). */
+	for (int i = 0; i < n; i++)
+		w[i] = EL(a, n, i, i);
+	for (int i = 0; i < n - 1; i++)
+	{
+		int			m = i;
+
+		for (int j = i + 1; j < n; j++)
+			if (w[j] < w[m])
+				m = j;
+		if (m != i)
+		{
+			double		tw = w[i];
+
+			w[i] = w[m];
+			w[m] = tw;
+			for (int r = 0; r < n; r++)
+			{
+				double		tv = EL(v, n, r, i);
+
+				EL(v, n, r, i) = EL(v, n, r, m);
+				EL(v, n, r, m) = tv;
+			}
+		}
+	}
+}
+
+/* --- the analysis -------------------------------------------------------- */
+
+typedef struct DriverAnalysis
+{
+	int			k;
+	char	  **names;			/* k driver names */
+	double		rxx[DRIVERS_MAX * DRIVERS_MAX]; /* correlations of drivers */
+	double		rxy[DRIVERS_MAX];	/* correlations with the outcome */
+	double		lxx[DRIVERS_MAX * DRIVERS_MAX]; /* Cholesky factor of rxx */
+	double		eigval[DRIVERS_MAX];	/* of rxx, ascending */
+	double		eigvec[DRIVERS_MAX * DRIVERS_MAX];	/* columns */
+	double		r2;
+} DriverAnalysis;
+
+/* "a", "a" and "b", "a", "b" and "c" */
+static char *
+name_list(char **names, const int *which, int n)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(&buf, i == n - 1 ? " and " : ", ");
+		appendStringInfo(&buf, "\"%s\"", names[which[i]]);
+	}
+	return buf.data;
+}
+
+/*
+ * The correlation of a pair from its co-moments: driver i with driver j, or
+ * with the outcome when j < 0 (names are for the errors).  A pair without
+ * joint responses, or where one side does not vary, has no correlation.
+ */
+static double
+pair_correlation(const DriverPair *p, char **names, int i, int j)
+{
+	const char *a = names[i];
+	const char *b = j < 0 ? NULL : names[j];
+	double		r;
+
+	if (p->n == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 b ? errmsg("drivers \"%s\" and \"%s\" were never answered together", a, b)
+				 : errmsg("driver \"%s\" has no responses", a),
+				 errdetail("Their correlation is undefined."),
+				 errhint("Leave out one of them.")));
+	if (p->m2_x == 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 b ? errmsg("driver \"%s\" has no variance where driver \"%s\" was also answered", a, b)
+				 : errmsg("driver \"%s\" has no variance", a),
+				 b ? errdetail("All " INT64_FORMAT " of its answers where both were answered are equal, so their correlation is undefined.",
+							   p->n)
+				 : errdetail("All " INT64_FORMAT " of its answers are equal, so its correlations are undefined.",
+							 p->n),
+				 errhint("Leave out drivers that do not vary.")));
+	if (p->m2_y == 0.0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 b ? errmsg("driver \"%s\" has no variance where driver \"%s\" was also answered", b, a)
+				 : errmsg("the outcome has no variance where driver \"%s\" was answered", a),
+				 b ? errdetail("All " INT64_FORMAT " of its answers where both were answered are equal, so their correlation is undefined.",
+							   p->n)
+				 : errdetail("All " INT64_FORMAT " outcomes of those rows are equal, so the correlations are undefined.",
+							 p->n),
+				 errhint(b ? "Leave out drivers that do not vary." :
+						 "Key driver analysis needs an outcome that varies.")));
+	r = p->c / (sqrt(p->m2_x) * sqrt(p->m2_y));
+	return fmax(-1.0, fmin(1.0, r));
+}
+
+/* Drivers whose loading in the unit vector vec is large, as a name list. */
+static char *
+involved_drivers(const DriverAnalysis *da, const double *vec, int stride,
+				 int n, bool outcome_last)
+{
+	int			which[NVARS_MAX];
+	int			nwhich = 0;
+	StringInfoData buf;
+
+	for (int i = 0; i < n; i++)
+		if (fabs(vec[i * stride]) >= DRIVERS_NAME_LOADING && i < da->k)
+			which[nwhich++] = i;
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, name_list(da->names, which, nwhich));
+	if (outcome_last && fabs(vec[(n - 1) * stride]) >= DRIVERS_NAME_LOADING)
+		appendStringInfoString(&buf, nwhich ? " with the outcome" : "the outcome");
+	return buf.data;
+}
+
+/*
+ * Everything but the per-driver columns: correlations, the eigen-
+ * decomposition and Cholesky factor of rxx, and R², with the errors for
+ * matrices that are not positive definite.
+ */
+static void
+analyse(const DriverMatrix *m, char **names, DriverAnalysis *da)
+{
+	int			k = m->k;
+	double		a[DRIVERS_MAX * DRIVERS_MAX];
+	double		z[DRIVERS_MAX];
+
+	da->k = k;
+	da->names = names;
+	for (int i = 0; i < k; i++)
+	{
+		EL(da->rxx, k, i, i) = 1.0;
+		da->rxy[i] = pair_correlation(&drivers_xy(m)[i], names, i, -1);
+	}
+	for (int i = 0; i < k; i++)
+		for (int j = i + 1; j < k; j++)
+			EL(da->rxx, k, i, j) = EL(da->rxx, k, j, i) =
+				pair_correlation(drivers_xx(m, i, j), names, i, j);
+
+	memcpy(a, da->rxx, sizeof(double) * k * k);
+	jacobi_eigen(k, a, da->eigval, da->eigvec);
+	if (!(da->eigval[0] > DRIVERS_PD_TOL * da->eigval[k - 1]) ||
+		!cholesky(k, da->rxx, da->lxx))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the correlation matrix of the drivers is not positive definite"),
+				 errdetail("Its smallest eigenvalue is %g. Drivers %s are collinear, or their pairwise correlations come from different respondents and contradict each other.",
+						   da->eigval[0], involved_drivers(da, da->eigvec, k, k, false)),
+				 errhint("Leave out one of these drivers, or analyse only respondents who answered all of them.")));
+
+	forward_solve(k, da->lxx, da->rxy, z);
+	da->r2 = 0.0;
+	for (int i = 0; i < k; i++)
+		da->r2 += z[i] * z[i];
+
+	/*
+	 * With rxx positive definite, the matrix of drivers and outcome is
+	 * positive definite exactly when 1 - R² > 0.  Pairwise deletion can
+	 * break that; name the variables of its smallest eigenvector.
+	 */
+	if (da->r2 > 1.0 + DRIVERS_R2_TOL)
+	{
+		int			p = k + 1;
+		double	   *full = palloc(sizeof(double) * p * p);
+		double	   *vec = palloc(sizeof(double) * p * p);
+		double		val[NVARS_MAX];
+
+		for (int i = 0; i < k; i++)
+		{
+			for (int j = 0; j < k; j++)
+				EL(full, p, i, j) = EL(da->rxx, k, i, j);
+			EL(full, p, i, k) = EL(full, p, k, i) = da->rxy[i];
+		}
+		EL(full, p, k, k) = 1.0;
+		jacobi_eigen(p, full, val, vec);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the correlation matrix of the drivers and the outcome is not positive definite"),
+				 errdetail("R² would be %.17g. The pairwise correlations of %s come from different respondents and contradict each other (smallest eigenvalue %g).",
+						   da->r2, involved_drivers(da, vec, p, p, true), val[0]),
+				 errhint("Analyse only respondents who answered all drivers, or leave out drivers with few responses.")));
+	}
+}
+
+/* Driver names: the given ones, or "1", "2", ... (k of them). */
+static char **
+driver_names(FunctionCallInfo fcinfo, int argno, int k)
+{
+	char	  **names = palloc(sizeof(char *) * k);
+
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+	{
+		for (int i = 0; i < k; i++)
+			names[i] = psprintf("%d", i + 1);
+	}
+	else
+	{
+		ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			n;
+
+		if (ARR_NDIM(a) > 1)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("driver names must be a one-dimensional array")));
+		deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+		if (n != k)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%d driver names given for %d drivers", n, k),
+					 errdetail("names must have one entry per element of the drivers array.")));
+		for (int i = 0; i < k; i++)
+		{
+			if (nulls[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("driver name %d is NULL", i + 1)));
+			names[i] = TextDatumGetCString(elems[i]);
+		}
+	}
+	return names;
+}
+
+/* r_squared: R² of the outcome regressed on all drivers */
+PG_FUNCTION_INFO_V1(driver_matrix_r_squared);
+Datum
+driver_matrix_r_squared(PG_FUNCTION_ARGS)
+{
+	DriverMatrix *m = PG_GETARG_DRIVER_MATRIX_P(0);
+	DriverAnalysis *da = palloc(sizeof(DriverAnalysis));
+
+	analyse(m, driver_names(fcinfo, 1, m->k), da);
+	PG_RETURN_FLOAT8(da->r2);
+}
+
+/* --- Shapley (LMG) shares ------------------------------------------------ */
+
+typedef struct ShapleyWalk
+{
+	int			k;
+	const double *rxx;
+	const double *rxy;
+	int			members[DRIVERS_MAX];
+	double		l[DRIVERS_MAX * DRIVERS_MAX];	/* Cholesky rows of R_SS */
+	double		z[DRIVERS_MAX]; /* L z = r_Sy */
+	double		total[DRIVERS_MAX + 1]; /* sum of R²(S) over |S| = s */
+	double		with[DRIVERS_MAX * (DRIVERS_MAX + 1)];	/* same, S holding j */
+} ShapleyWalk;
+
+/*
+ * Visit every subset that extends the current one (size s, R² r2) by
+ * drivers after `from`.  Adding driver j appends one row to the Cholesky
+ * factor of R_SS (its members in ascending order) and one element to z,
+ * and R²(S + j) = R²(S) + z_j², so a subset costs O(s²).
+ */
+static void
+shapley_visit(ShapleyWalk *sw, int s, double r2, int from)
+{
+	int			k = sw->k;
+
+	CHECK_FOR_INTERRUPTS();
+	for (int j = from; j < k; j++)
+	{
+		double	   *row = &EL(sw->l, k, s, 0);
+		double		d2 = 1.0,
+					zj = sw->rxy[j],
+					r2j;
+
+		for (int t = 0; t < s; t++)
+		{
+			double		v = EL(sw->rxx, k, j, sw->members[t]);
+
+			for (int u = 0; u < t; u++)
+				v -= EL(sw->l, k, t, u) * row[u];
+			row[t] = v / EL(sw->l, k, t, t);
+			d2 -= row[t] * row[t];
+			zj -= row[t] * sw->z[t];
+		}
+		if (!(d2 > 0.0))
+			elog(ERROR, "subset correlation matrix is not positive definite");
+		row[s] = sqrt(d2);
+		sw->z[s] = zj / row[s];
+		sw->members[s] = j;
+		r2j = r2 + sw->z[s] * sw->z[s];
+
+		sw->total[s + 1] += r2j;
+		for (int t = 0; t <= s; t++)
+			EL(sw->with, DRIVERS_MAX + 1, sw->members[t], s + 1) += r2j;
+		if (j + 1 < k)
+			shapley_visit(sw, s + 1, r2j, j + 1);
+	}
+}
+
+/*
+ * The Shapley value of each driver in the game "R² of a subset of drivers":
+ * phi_j = sum over S not holding j of |S|! (k - |S| - 1)! / k! *
+ * (R²(S + j) - R²(S)), i.e. LMG's average over all orders of entry.  With
+ * A_j(s) the sum of R² over subsets of size s holding j and T(s) over all of
+ * size s: phi_j = sum_s w(s - 1) A_j(s) - w(s) (T(s) - A_j(s)), where
+ * w(s) = 1 / (k C(k - 1, s)).
+ */
+static void
+shapley(const DriverAnalysis *da, double *phi)
+{
+	int			k = da->k;
+	ShapleyWalk *sw = palloc0(sizeof(ShapleyWalk));
+	double		w[DRIVERS_MAX];
+
+	sw->k = k;
+	sw->rxx = da->rxx;
+	sw->rxy = da->rxy;
+	shapley_visit(sw, 0, 0.0, 0);
+
+	/* w(s) = s! (k - s - 1)! / k!, built up by w(s+1) = w(s) (s+1) / (k-s-1) */
+	w[0] = 1.0 / k;
+	for (int s = 0; s + 1 < k; s++)
+		w[s + 1] = w[s] * (s + 1) / (k - s - 1);
+
+	for (int j = 0; j < k; j++)
+	{
+		double		sum = 0.0;
+
+		for (int s = 1; s <= k; s++)
+			sum += w[s - 1] * EL(sw->with, DRIVERS_MAX + 1, j, s);
+		for (int s = 1; s < k; s++)
+			sum -= w[s] * (sw->total[s] - EL(sw->with, DRIVERS_MAX + 1, j, s));
+		phi[j] = sum;
+	}
+	pfree(sw);
+}
+
+/* --- key_drivers --------------------------------------------------------- */
+
+typedef struct KeyDriverRow
+{
+	int64		responses;
+	double		mean;
+	double		correlation;
+	double		p_value;
+	bool		p_value_null;
+	double		beta;
+	double		relative_weight;
+	double		shapley;
+	int32		rank;
+	const char *quadrant;
+} KeyDriverRow;
+
+/*
+ * Two-sided p-value of a Pearson correlation r over n pairs: the t-test
+ * t = r sqrt((n - 2) / (1 - r²)) with n - 2 degrees of freedom.  False
+ * (no p-value) below 3 pairs, where there are no degrees of freedom.
+ */
+static bool
+correlation_p(double r, int64 n, double *p)
+{
+	double		df = (double) (n - 2);
+	double		t;
+
+	if (n < 3)
+		return false;
+	if (fabs(r) >= 1.0)
+	{
+		*p = 0.0;
+		return true;
+	}
+	t = fabs(r) * sqrt(df / ((1.0 - r) * (1.0 + r)));
+	*p = fmin(1.0, 2.0 * t_sf(t, df));
+	return true;
+}
+
+/* x is high against the values' mean; >= counts as high, so does the top. */
+static inline bool
+is_high(double x, double mean, double max)
+{
+	return x >= mean || x == max;
+}
+
+static KeyDriverRow *
+key_driver_rows(const DriverMatrix *m, char **names, bool *shapley_null)
+{
+	int			k = m->k;
+	DriverAnalysis *da = palloc(sizeof(DriverAnalysis));
+	KeyDriverRow *rows = palloc0(sizeof(KeyDriverRow) * k);
+	double		z[DRIVERS_MAX],
+				beta[DRIVERS_MAX],
+				bstar[DRIVERS_MAX],
+				tmp[DRIVERS_MAX],
+				phi[DRIVERS_MAX];
+	double		lam[DRIVERS_MAX * DRIVERS_MAX];
+	double		rw_sum = 0.0,
+				mean_sum = 0.0,
+				rw_max = -INFINITY,
+				mean_max = -INFINITY;
+
+	analyse(m, names, da);
+
+	/* beta: Rxx beta = rxy */
+	forward_solve(k, da->lxx, da->rxy, z);
+	backward_solve(k, da->lxx, z, beta);
+
+	/*
+	 * Johnson's relative weights.  Rxx = V diag(e) V'; its symmetric square
+	 * root Lambda = V diag(sqrt e) V' holds the correlations of the drivers
+	 * with their closest orthogonal counterparts Z, and the outcome's
+	 * regression on Z has coefficients bstar = V diag(1/sqrt e) V' rxy.
+	 * Then rw_j = sum_m Lambda_jm² bstar_m², and sum_j rw_j = R².
+	 */
+	for (int t = 0; t < k; t++)
+	{
+		double		s = 0.0;
+
+		for (int i = 0; i < k; i++)
+			s += EL(da->eigvec, k, i, t) * da->rxy[i];
+		tmp[t] = s / sqrt(da->eigval[t]);
+	}
+	for (int i = 0; i < k; i++)
+	{
+		double		s = 0.0;
+
+		for (int t = 0; t < k; t++)
+			s += EL(da->eigvec, k, i, t) * tmp[t];
+		bstar[i] = s;
+		for (int j = 0; j < k; j++)
+		{
+			double		l = 0.0;
+
+			for (int t = 0; t < k; t++)
+				l += EL(da->eigvec, k, i, t) * sqrt(da->eigval[t]) * EL(da->eigvec, k, j, t);
+			EL(lam, k, i, j) = l;
+		}
+	}
+
+	*shapley_null = k > SHAPLEY_MAX_DRIVERS;
+	if (!*shapley_null)
+		shapley(da, phi);
+
+	for (int i = 0; i < k; i++)
+	{
+		const DriverPair *xy = &drivers_xy(m)[i];
+		KeyDriverRow *row = &rows[i];
+		double		rw = 0.0;
+
+		for (int t = 0; t < k; t++)
+			rw += EL(lam, k, i, t) * EL(lam, k, i, t) * bstar[t] * bstar[t];
+		row->responses = xy->n;
+		row->mean = xy->mean_x;
+		row->correlation = da->rxy[i];
+		row->p_value_null = !correlation_p(row->correlation, xy->n, &row->p_value);
+		row->beta = beta[i];
+		row->relative_weight = rw;
+		row->shapley = *shapley_null ? 0.0 : phi[i];
+		rw_sum += rw;
+		mean_sum += row->mean;
+		rw_max = fmax(rw_max, rw);
+		mean_max = fmax(mean_max, row->mean);
+	}
+
+	for (int i = 0; i < k; i++)
+	{
+		KeyDriverRow *row = &rows[i];
+		bool		important = is_high(row->relative_weight, rw_sum / k, rw_max);
+		bool		strong = is_high(row->mean, mean_sum / k, mean_max);
+
+		row->rank = 1;
+		for (int j = 0; j < k; j++)
+			if (rows[j].relative_weight > row->relative_weight)
+				row->rank++;
+		row->quadrant = important ? (strong ? "keep up the good work" : "concentrate here")
+			: (strong ? "possible overkill" : "low priority");
+	}
+	return rows;
+}
+
+/*
+ * key_drivers(m, names): one row per driver, in the order of the drivers
+ * array: driver, responses, mean, correlation, p_value, beta,
+ * relative_weight, shapley, importance_rank, quadrant
+ */
+PG_FUNCTION_INFO_V1(driver_matrix_key_drivers);
+Datum
+driver_matrix_key_drivers(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TupleDesc	tupdesc;
+	Tuplestorestate *tupstore;
+	MemoryContext old;
+	DriverMatrix *m;
+	char	  **names;
+	KeyDriverRow *rows;
+	bool		shapley_null;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		(rsinfo->allowedModes & SFRM_Materialize) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("key_drivers must be called in a context that accepts a set")));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "key_drivers must return a composite type");
+
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	tupdesc = CreateTupleDescCopy(tupdesc);
+	tupstore = tuplestore_begin_heap(true, false, work_mem);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = tupstore;
+	rsinfo->setDesc = tupdesc;
+	MemoryContextSwitchTo(old);
+
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;		/* no matrix, no drivers */
+	m = PG_GETARG_DRIVER_MATRIX_P(0);
+	names = driver_names(fcinfo, 1, m->k);
+	rows = key_driver_rows(m, names, &shapley_null);
+
+	for (int i = 0; i < m->k; i++)
+	{
+		Datum		values[10];
+		bool		nulls[10] = {false};
+
+		values[0] = CStringGetTextDatum(names[i]);
+		values[1] = Int64GetDatum(rows[i].responses);
+		values[2] = Float8GetDatum(rows[i].mean);
+		values[3] = Float8GetDatum(rows[i].correlation);
+		values[4] = Float8GetDatum(rows[i].p_value);
+		nulls[4] = rows[i].p_value_null;
+		values[5] = Float8GetDatum(rows[i].beta);
+		values[6] = Float8GetDatum(rows[i].relative_weight);
+		values[7] = Float8GetDatum(rows[i].shapley);
+		nulls[7] = shapley_null;
+		values[8] = Int32GetDatum(rows[i].rank);
+		values[9] = CStringGetTextDatum(rows[i].quadrant);
+		tuplestore_putvalues(tupstore, tupdesc, values, nulls);
+	}
+	return (Datum) 0;
+}
