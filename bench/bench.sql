@@ -23,7 +23,10 @@ INSERT INTO bench_queries VALUES
  ('ces',            'SELECT ces(effort) FROM bench_answers', 8),
  ('nps_weighted',   'SELECT nps(score, w) FROM bench_answers', 9),
  ('window_10',      'SELECT count(v) FROM (SELECT nps(score) OVER (ORDER BY id ROWS BETWEEN 10 PRECEDING AND CURRENT ROW) v FROM bench_answers WHERE id <= 1000000) x', 10),
- ('window_1000',    'SELECT count(v) FROM (SELECT nps(score) OVER (ORDER BY id ROWS BETWEEN 1000 PRECEDING AND CURRENT ROW) v FROM bench_answers WHERE id <= 1000000) x', 11);
+ ('window_1000',    'SELECT count(v) FROM (SELECT nps(score) OVER (ORDER BY id ROWS BETWEEN 1000 PRECEDING AND CURRENT ROW) v FROM bench_answers WHERE id <= 1000000) x', 11),
+ ('corr_8',         'SELECT corr(y, x1), corr(y, x2), corr(y, x3), corr(y, x4), corr(y, x5), corr(y, x6), corr(y, x7), corr(y, x8) FROM bench_drivers', 12),
+ ('driver_agg',     'SELECT r_squared(driver_agg(y, xs)) FROM bench_drivers', 13),
+ ('driver_agg_cols','SELECT r_squared(driver_agg(y, ARRAY[x1, x2, x3, x4, x5, x6, x7, x8])) FROM bench_drivers', 14);
 
 CREATE TEMP TABLE bench_times (name text, rep int, ms float8, cpu_ms float8);
 
@@ -87,7 +90,9 @@ FROM (VALUES
     ('grouped nps / grouped plain SQL',               pg_temp.r('nps_grouped', 'nps_sql_grouped'), '<= 0.90', 0.90),
     ('ces(effort) / avg(effort)',                     pg_temp.r('ces', 'avg_effort'),            '(info)', 1e9),
     ('weighted nps / nps',                            pg_temp.r('nps_weighted', 'nps'),          '(info)', 1e9),
-    ('window 1000-row frame / 10-row frame',          pg_temp.r('window_1000', 'window_10'),     '<= 1.25 (O(1) per row)', 1.25)
+    ('window 1000-row frame / 10-row frame',          pg_temp.r('window_1000', 'window_10'),     '<= 1.25 (O(1) per row)', 1.25),
+    ('driver_agg(y, stored array) / 8 x corr()',      pg_temp.r('driver_agg', 'corr_8'),         '<= 1.5 (issue 5)', 1.5),
+    ('driver_agg(y, ARRAY[8 columns]) / 8 x corr()',  pg_temp.r('driver_agg_cols', 'corr_8'),    '(info)', 1e9)
 ) v(measure, ratio, target, limit_);
 
 \echo
