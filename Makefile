@@ -36,7 +36,7 @@ include $(PGXS)
 
 PG_MAJOR := $(shell $(PG_CONFIG) --version | sed 's/^PostgreSQL \([0-9]*\).*/\1/')
 PG_PKGLIBDIR := $(shell $(PG_CONFIG) --pkglibdir)
-VIRTUALENV = pg_virtualenv -t -v $(PG_MAJOR) \
+VIRTUALENV = PGPORT=$$(tools/free-port.sh) pg_virtualenv -t -v $(PG_MAJOR) \
 	-o extension_destdir=$(TEST_DESTDIR) \
 	-o dynamic_library_path=$(TEST_DESTDIR)$(PG_PKGLIBDIR):$(PG_PKGLIBDIR)
 

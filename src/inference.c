@@ -36,7 +36,7 @@ typedef struct NpsStats
 static double
 effective_n(const Ratings *r, double total)
 {
-	double		w2 = ratings_weighted(r) ? *ratings_sumw2(r) : (double) ratings_responses(r);
+	double		w2 = ratings_sum_sq_weights(r);
 
 	if (total <= 0.0 || w2 <= 0.0)
 		return 0.0;
@@ -65,31 +65,15 @@ check_confidence(double confidence)
 static bool
 nps_stats(const Ratings *r, const char *func, NpsStats *s)
 {
-	double		total = 0.0,
-				pro = 0.0,
-				det = 0.0;
+	double		total;
 
-	if (r->lo != 0 || r->hi != 10)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s needs a summary on the scale 0..10, not %d..%d",
-						func, r->lo, r->hi),
-				 errhint("Build it with nps_agg(score) or ratings_agg(score, 0, 10).")));
-	for (int i = 0; i <= 10; i++)
-	{
-		double		w = ratings_point_weight(r, i);
-
-		total += w;
-		if (i >= 9)
-			pro += w;
-		else if (i <= 6)
-			det += w;
-	}
+	check_nps_scale(r, func);
+	total = ratings_total_weight(r);
 	if (total <= 0.0)
 		return false;
 	s->n = effective_n(r, total);
-	s->pro = pro / total;
-	s->det = det / total;
+	s->pro = ratings_weight_between(r, 9, 10) / total;
+	s->det = ratings_weight_between(r, 0, 6) / total;
 	return s->n > 0.0;
 }
 
@@ -265,28 +249,10 @@ typedef struct MeanStats
 static bool
 mean_stats(const Ratings *r, MeanStats *s)
 {
-	double		total = ratings_total_weight(r);
-	double		sum = 0.0,
-				ss = 0.0,
-				w2;
-
-	if (total <= 0.0)
+	if (!ratings_variance(r, &s->mean, &s->var))
 		return false;
-	for (int i = 0; i < ratings_npoints(r); i++)
-		sum += ratings_point_weight(r, i) * i;
-	s->mean = r->lo + sum / total;
-	for (int i = 0; i < ratings_npoints(r); i++)
-	{
-		double		d = (r->lo + i) - s->mean;
-
-		ss += ratings_point_weight(r, i) * d * d;
-	}
-	w2 = ratings_weighted(r) ? *ratings_sumw2(r) : (double) ratings_responses(r);
-	s->n = effective_n(r, total);
-	if (!(s->n > 1.0))
-		return false;
-	s->var = ss / (total - w2 / total);
-	return true;
+	s->n = effective_n(r, ratings_total_weight(r));
+	return s->n > 1.0;
 }
 
 /* One end of the Student-t interval of the mean. */
@@ -348,8 +314,7 @@ static bool
 top_share(const Ratings *r, int32 boxes, double *p, double *n)
 {
 	int			np = ratings_npoints(r);
-	double		total = ratings_total_weight(r),
-				top = 0.0;
+	double		total = ratings_total_weight(r);
 
 	if (boxes < 1 || boxes > np)
 		ereport(ERROR,
@@ -358,9 +323,7 @@ top_share(const Ratings *r, int32 boxes, double *p, double *n)
 				 errdetail("boxes must be between 1 and %d.", np)));
 	if (total <= 0.0)
 		return false;
-	for (int i = np - boxes; i < np; i++)
-		top += ratings_point_weight(r, i);
-	*p = top / total;
+	*p = ratings_weight_between(r, np - boxes, np - 1) / total;
 	*n = effective_n(r, total);
 	return *n > 0.0;
 }

@@ -85,7 +85,13 @@ extern Ratings *ratings_copy_weighted(const Ratings *r, bool weighted);
 extern void ratings_validate(const Ratings *r);	/* raises XX001 */
 extern double ratings_point_weight(const Ratings *r, int i);
 extern double ratings_total_weight(const Ratings *r);
+extern double ratings_sum_sq_weights(const Ratings *r);
 extern int64 ratings_responses(const Ratings *r);
+
+/* ratings_stats.c: statistics shared with inference.c */
+extern double ratings_weight_between(const Ratings *r, int from, int to);
+extern bool ratings_variance(const Ratings *r, double *mean, double *var);
+extern void check_nps_scale(const Ratings *r, const char *func);
 
 /* score.c: scores and weights from SQL values */
 extern int64 score_from_numeric(Datum num, int32 lo, int32 hi);

@@ -110,6 +110,13 @@ ratings_total_weight(const Ratings *r)
 	return total;
 }
 
+/* Sum of squared weights: stored when weighted, one per response otherwise. */
+double
+ratings_sum_sq_weights(const Ratings *r)
+{
+	return ratings_weighted(r) ? *ratings_sumw2(r) : (double) ratings_responses(r);
+}
+
 /* Number of responses; validated summaries cannot overflow. */
 int64
 ratings_responses(const Ratings *r)
@@ -492,8 +499,7 @@ ratings_to_jsonb(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, ", \"weights\": ");
 	append_list(&buf, r, true, true);
 	appendStringInfoString(&buf, ", \"sum_sq_weights\": ");
-	append_double(&buf, ratings_weighted(r) ? *ratings_sumw2(r) :
-				  (double) ratings_responses(r));
+	append_double(&buf, ratings_sum_sq_weights(r));
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
 }

@@ -22,8 +22,8 @@
 #define NPS_PROMOTER_FROM	9
 #define NPS_PASSIVE_FROM	7
 
-/* The summary must be on 0..10 for the NPS accessors (22023). */
-static inline void
+/* The summary must be on 0..10 for the NPS functions (22023). */
+void
 check_nps_scale(const Ratings *r, const char *func)
 {
 	if (r->lo != 0 || r->hi != 10)
@@ -39,8 +39,8 @@ check_nps_scale(const Ratings *r, const char *func)
  * - lo) from..to inclusive.  Loops run over indices, never over scores: a
  * scale may end at INT_MAX.
  */
-static double
-weight_between(const Ratings *r, int from, int to)
+double
+ratings_weight_between(const Ratings *r, int from, int to)
 {
 	double		sum = 0.0;
 
@@ -71,13 +71,6 @@ ratings_mean_of(const Ratings *r, double total)
 	return r->lo + sum / total;
 }
 
-/* Sum of squared weights: stored when weighted, else one per response. */
-static double
-ratings_sum_sq_weights(const Ratings *r)
-{
-	return ratings_weighted(r) ? *ratings_sumw2(r) : (double) ratings_responses(r);
-}
-
 /* responses(ratings): number of responses */
 PG_FUNCTION_INFO_V1(ratings_responses_fn);
 Datum
@@ -106,8 +99,8 @@ ratings_nps(PG_FUNCTION_ARGS)
 	total = ratings_total_weight(r);
 	if (total == 0.0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100.0 * (weight_between(r, NPS_PROMOTER_FROM, 10) -
-							  weight_between(r, 0, NPS_PASSIVE_FROM - 1)) / total);
+	PG_RETURN_FLOAT8(100.0 * (ratings_weight_between(r, NPS_PROMOTER_FROM, 10) -
+							  ratings_weight_between(r, 0, NPS_PASSIVE_FROM - 1)) / total);
 }
 
 /* Which NPS group an accessor reads: first and last score. */
@@ -142,7 +135,7 @@ nps_group_pct(FunctionCallInfo fcinfo, NpsGroup g)
 	total = ratings_total_weight(r);
 	if (total == 0.0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100.0 * weight_between(r, nps_group_from[g], nps_group_to[g]) / total);
+	PG_RETURN_FLOAT8(100.0 * ratings_weight_between(r, nps_group_from[g], nps_group_to[g]) / total);
 }
 
 /* promoters(ratings): number of 9-10 answers */
@@ -207,34 +200,46 @@ ratings_mean(PG_FUNCTION_ARGS)
 }
 
 /*
- * stddev(ratings): sample standard deviation.  Weights are sampling weights:
- * the variance is sum w (x - mean)^2 / (W - sum w^2 / W), which is the usual
- * n - 1 formula when every weight is 1.  NULL when that denominator is not
- * positive (fewer than two responses).
+ * The weighted mean and sample variance.  Weights are sampling weights: the
+ * variance is sum w (x - mean)^2 / (W - sum w^2 / W), the usual n - 1
+ * formula when every weight is 1, and positive only when Kish's effective
+ * sample size W^2 / sum w^2 exceeds 1.  False when there is no such
+ * variance (fewer than two responses, or no weight).
  */
+bool
+ratings_variance(const Ratings *r, double *mean, double *var)
+{
+	double		total = ratings_total_weight(r);
+	double		denom,
+				ss = 0.0;
+
+	if (total == 0.0)
+		return false;
+	denom = total - ratings_sum_sq_weights(r) / total;
+	if (!(denom > 0.0))
+		return false;
+	*mean = ratings_mean_of(r, total);
+	for (int i = 0; i < ratings_npoints(r); i++)
+	{
+		double		d = (r->lo + i) - *mean;
+
+		ss += ratings_point_weight(r, i) * d * d;
+	}
+	*var = ss / denom;
+	return true;
+}
+
+/* stddev(ratings): sample standard deviation (see ratings_variance) */
 PG_FUNCTION_INFO_V1(ratings_stddev);
 Datum
 ratings_stddev(PG_FUNCTION_ARGS)
 {
-	Ratings    *r = PG_GETARG_RATINGS_P(0);
-	double		total = ratings_total_weight(r);
-	double		denom,
-				mean,
-				ss = 0.0;
+	double		mean,
+				var;
 
-	if (total == 0.0)
+	if (!ratings_variance(PG_GETARG_RATINGS_P(0), &mean, &var))
 		PG_RETURN_NULL();
-	denom = total - ratings_sum_sq_weights(r) / total;
-	if (!(denom > 0.0))
-		PG_RETURN_NULL();
-	mean = ratings_mean_of(r, total);
-	for (int i = 0; i < ratings_npoints(r); i++)
-	{
-		double		d = (r->lo + i) - mean;
-
-		ss += ratings_point_weight(r, i) * d * d;
-	}
-	PG_RETURN_FLOAT8(sqrt(ss / denom));
+	PG_RETURN_FLOAT8(sqrt(var));
 }
 
 /*
@@ -296,8 +301,8 @@ box_pct(FunctionCallInfo fcinfo, bool top)
 	if (total == 0.0)
 		PG_RETURN_NULL();
 	if (top)
-		PG_RETURN_FLOAT8(100.0 * weight_between(r, np - boxes, np - 1) / total);
-	PG_RETURN_FLOAT8(100.0 * weight_between(r, 0, boxes - 1) / total);
+		PG_RETURN_FLOAT8(100.0 * ratings_weight_between(r, np - boxes, np - 1) / total);
+	PG_RETURN_FLOAT8(100.0 * ratings_weight_between(r, 0, boxes - 1) / total);
 }
 
 /* top_box(ratings, boxes): % of answers in the top `boxes` scale points */
@@ -327,7 +332,7 @@ ratings_csat(PG_FUNCTION_ARGS)
 	if (total == 0.0)
 		PG_RETURN_NULL();
 	/* A one-point scale has no second box: all of it is the top. */
-	PG_RETURN_FLOAT8(100.0 * weight_between(r, Max(0, ratings_npoints(r) - 2),
+	PG_RETURN_FLOAT8(100.0 * ratings_weight_between(r, Max(0, ratings_npoints(r) - 2),
 											ratings_npoints(r) - 1) / total);
 }
 
