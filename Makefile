@@ -44,6 +44,7 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql))
 	cat $^ > $@
 
 test-run: all
+	tools/check-symbols.sh
 	rm -rf $(TEST_DESTDIR)
 	$(MAKE) install DESTDIR=$(TEST_DESTDIR) >/dev/null
 	$(VIRTUALENV) tools/run-tests.sh "$(REGRESS)"

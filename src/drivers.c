@@ -173,160 +173,55 @@ drivers_validate(const DriverMatrix *m)
 
 /* --- text input ---------------------------------------------------------- */
 
-typedef struct Parser
-{
-	const char *input;			/* the whole literal, for messages */
-	const char *p;				/* current position */
-} Parser;
-
-static void pg_attribute_noreturn()
-parse_fail(Parser *ps, const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type driver_matrix: \"%s\"", ps->input),
-			 errdetail("%s at character %d.", what, (int) (ps->p - ps->input) + 1),
-			 errhint("A driver_matrix literal looks like 'k=1 y=(n,mean,m2) x={(n,mean,m2)} xy={(n,mean_x,mean_y,m2_x,m2_y,c)} xx={}'; build one with driver_agg.")));
-}
-
-static void
-parse_ws(Parser *ps)
-{
-	while (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r')
-		ps->p++;
-}
-
-static bool
-parse_word(Parser *ps, const char *word)
-{
-	size_t		len = strlen(word);
-
-	parse_ws(ps);
-	if (strncmp(ps->p, word, len) != 0)
-		return false;
-	ps->p += len;
-	return true;
-}
-
-static void
-parse_expect(Parser *ps, const char *word)
-{
-	if (!parse_word(ps, word))
-		parse_fail(ps, psprintf("Expected \"%s\"", word));
-}
-
-/* An unsigned decimal integer that fits int64. */
-static int64
-parse_count(Parser *ps)
-{
-	int64		v = 0;
-
-	parse_ws(ps);
-	if (*ps->p < '0' || *ps->p > '9')
-		parse_fail(ps, "Expected a count");
-	while (*ps->p >= '0' && *ps->p <= '9')
-	{
-		if (pg_mul_s64_overflow(v, 10, &v) ||
-			pg_add_s64_overflow(v, *ps->p - '0', &v))
-			parse_fail(ps, "Count out of range");
-		ps->p++;
-	}
-	return v;
-}
-
-/*
- * A finite decimal number: optional sign, digits with an optional point,
- * optional exponent.  Anything else strtod would take (nan, inf, hex) is
- * refused before it is called.
- */
-static double
-parse_double(Parser *ps)
-{
-	const char *s;
-	char	   *end;
-	double		d;
-	bool		digits = false;
-
-	parse_ws(ps);
-	s = ps->p;
-	if (*s == '-' || *s == '+')
-		s++;
-	while (*s >= '0' && *s <= '9')
-		s++, digits = true;
-	if (*s == '.')
-		for (s++; *s >= '0' && *s <= '9'; s++)
-			digits = true;
-	if (!digits)
-		parse_fail(ps, "Expected a number");
-	if (*s == 'e' || *s == 'E')
-	{
-		s++;
-		if (*s == '-' || *s == '+')
-			s++;
-		if (*s < '0' || *s > '9')
-			parse_fail(ps, "Expected an exponent");
-		while (*s >= '0' && *s <= '9')
-			s++;
-	}
-	errno = 0;
-	d = strtod(ps->p, &end);
-	if (end != s)
-		parse_fail(ps, "Malformed number");
-	if (!isfinite(d) || (errno == ERANGE && fabs(d) > 1.0))
-		parse_fail(ps, "Number out of range");
-	ps->p = end;
-	return d;
-}
-
 /* "(n,mean,m2)" */
 static void
 parse_moments(Parser *ps, DriverMoments *mo)
 {
-	parse_expect(ps, "(");
-	mo->n = parse_count(ps);
-	parse_expect(ps, ",");
-	mo->mean = parse_double(ps);
-	parse_expect(ps, ",");
-	mo->m2 = parse_double(ps);
-	parse_expect(ps, ")");
+	lit_expect(ps, "(");
+	mo->n = lit_int(ps, false);
+	lit_expect(ps, ",");
+	mo->mean = lit_double(ps);
+	lit_expect(ps, ",");
+	mo->m2 = lit_double(ps);
+	lit_expect(ps, ")");
 }
 
 /* "(n,mean_x,mean_y,m2_x,m2_y,c)" */
 static void
 parse_pair(Parser *ps, DriverPair *p)
 {
-	parse_expect(ps, "(");
-	p->n = parse_count(ps);
-	parse_expect(ps, ",");
-	p->mean_x = parse_double(ps);
-	parse_expect(ps, ",");
-	p->mean_y = parse_double(ps);
-	parse_expect(ps, ",");
-	p->m2_x = parse_double(ps);
-	parse_expect(ps, ",");
-	p->m2_y = parse_double(ps);
-	parse_expect(ps, ",");
-	p->c = parse_double(ps);
-	parse_expect(ps, ")");
+	lit_expect(ps, "(");
+	p->n = lit_int(ps, false);
+	lit_expect(ps, ",");
+	p->mean_x = lit_double(ps);
+	lit_expect(ps, ",");
+	p->mean_y = lit_double(ps);
+	lit_expect(ps, ",");
+	p->m2_x = lit_double(ps);
+	lit_expect(ps, ",");
+	p->m2_y = lit_double(ps);
+	lit_expect(ps, ",");
+	p->c = lit_double(ps);
+	lit_expect(ps, ")");
 }
 
 /* "{e,e,...}" with exactly n entries of moments (pairs == NULL) or pairs. */
 static void
 parse_list(Parser *ps, int n, DriverMoments *moments, DriverPair *pairs)
 {
-	parse_expect(ps, "{");
+	lit_expect(ps, "{");
 	for (int i = 0; i < n; i++)
 	{
-		if (i > 0 && !parse_word(ps, ","))
-			parse_fail(ps, psprintf("Expected \",\": the list holds %d %s",
+		if (i > 0 && !lit_word(ps, ","))
+			lit_fail(ps, psprintf("Expected \",\": the list holds %d %s",
 									n, n == 1 ? "entry" : "entries"));
 		if (pairs)
 			parse_pair(ps, &pairs[i]);
 		else
 			parse_moments(ps, &moments[i]);
 	}
-	if (!parse_word(ps, "}"))
-		parse_fail(ps, psprintf("Expected \"}\": the list holds %d %s",
+	if (!lit_word(ps, "}"))
+		lit_fail(ps, psprintf("Expected \"}\": the list holds %d %s",
 								n, n == 1 ? "entry" : "entries"));
 }
 
@@ -336,32 +231,33 @@ Datum
 driver_matrix_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	Parser		ps = {str, str};
+	Parser		ps = {str, str, "driver_matrix",
+		"A driver_matrix literal looks like 'k=1 y=(n,mean,m2) x={(n,mean,m2)} xy={(n,mean_x,mean_y,m2_x,m2_y,c)} xx={}'; build one with driver_agg."};
 	int64		k;
 	DriverMatrix *m;
 
-	parse_expect(&ps, "k");
-	parse_expect(&ps, "=");
-	k = parse_count(&ps);
+	lit_expect(&ps, "k");
+	lit_expect(&ps, "=");
+	k = lit_int(&ps, false);
 	if (!drivers_k_ok(k))
-		parse_fail(&ps, psprintf("The number of drivers " INT64_FORMAT " is not between 1 and %d",
+		lit_fail(&ps, psprintf("The number of drivers " INT64_FORMAT " is not between 1 and %d",
 								 k, DRIVERS_MAX));
 	m = drivers_new((int) k);
-	parse_expect(&ps, "y");
-	parse_expect(&ps, "=");
+	lit_expect(&ps, "y");
+	lit_expect(&ps, "=");
 	parse_moments(&ps, &m->own[k]);
-	parse_expect(&ps, "x");
-	parse_expect(&ps, "=");
+	lit_expect(&ps, "x");
+	lit_expect(&ps, "=");
 	parse_list(&ps, k, m->own, NULL);
-	parse_expect(&ps, "xy");
-	parse_expect(&ps, "=");
+	lit_expect(&ps, "xy");
+	lit_expect(&ps, "=");
 	parse_list(&ps, k, NULL, drivers_xy(m));
-	parse_expect(&ps, "xx");
-	parse_expect(&ps, "=");
+	lit_expect(&ps, "xx");
+	lit_expect(&ps, "=");
 	parse_list(&ps, k * (k - 1) / 2, NULL, drivers_xy(m) + k);
-	parse_ws(&ps);
+	lit_ws(&ps);
 	if (*ps.p != '\0')
-		parse_fail(&ps, "Unexpected text");
+		lit_fail(&ps, "Unexpected text");
 
 	drivers_check(m, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(m);

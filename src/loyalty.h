@@ -93,11 +93,80 @@ extern double ratings_weight_between(const Ratings *r, int from, int to);
 extern bool ratings_variance(const Ratings *r, double *mean, double *var);
 extern void check_nps_scale(const Ratings *r, const char *func);
 
+/* parse.c: reading text forms */
+typedef struct Parser
+{
+	const char *input;			/* the whole literal, for messages */
+	const char *p;				/* current position */
+	const char *type;			/* type name, for messages */
+	const char *hint;			/* what a literal looks like */
+} Parser;
+
+extern void lit_fail(Parser *ps, const char *what) pg_attribute_noreturn();
+extern void lit_ws(Parser *ps);
+extern bool lit_word(Parser *ps, const char *word);
+extern void lit_expect(Parser *ps, const char *word);
+extern int64 lit_int(Parser *ps, bool allow_sign);
+extern double lit_nonneg_double(Parser *ps);
+extern double lit_double(Parser *ps);
+
 /* score.c: scores and weights from SQL values */
 extern int64 score_from_numeric(Datum num, int32 lo, int32 hi);
 extern int64 score_from_float8(double d, int32 lo, int32 hi);
 extern void score_out_of_scale(int64 score, int32 lo, int32 hi) pg_attribute_noreturn();
 extern void check_weight(double w);
+
+/*
+ * The `rating_pairs` type: the joint count table of two integer answers.
+ * Each axis is the sorted list of its distinct values (at most 101), and
+ * counts[i * ny + j] counts the rows with x = xvals[i] and y = yvals[j].
+ * Layout: header, int64 xvals[nx], int64 yvals[ny], int64 counts[nx * ny].
+ */
+#define PAIRS_MAX_VALUES	101
+#define PAIRS_VERSION		1
+
+typedef struct RatingPairs
+{
+	int32		vl_len_;
+	uint8		version;		/* PAIRS_VERSION */
+	uint8		flags;			/* none yet: zero */
+	uint16		unused;			/* zero */
+	int32		nx;				/* distinct x values, 0..101 */
+	int32		ny;				/* distinct y values, 0..101 */
+	int32		pad;			/* zero; keeps the values 8-byte aligned */
+	int64		data[FLEXIBLE_ARRAY_MEMBER];
+} RatingPairs;
+
+static inline int64 *
+pairs_xvals(const RatingPairs *p)
+{
+	return (int64 *) p->data;
+}
+
+static inline int64 *
+pairs_yvals(const RatingPairs *p)
+{
+	return (int64 *) p->data + p->nx;
+}
+
+static inline int64 *
+pairs_counts(const RatingPairs *p)
+{
+	return (int64 *) p->data + p->nx + p->ny;
+}
+
+static inline Size
+pairs_size(int nx, int ny)
+{
+	return offsetof(RatingPairs, data) + (nx + ny + (Size) nx * ny) * sizeof(int64);
+}
+
+#define DatumGetRatingPairsP(X)		((RatingPairs *) PG_DETOAST_DATUM(X))
+#define PG_GETARG_RATING_PAIRS_P(n)	DatumGetRatingPairsP(PG_GETARG_DATUM(n))
+
+/* pairs.c */
+extern RatingPairs *pairs_new(int nx, int ny);
+extern int64 pairs_responses(const RatingPairs *p);
 
 /* stats.c: distributions at full double precision */
 extern double norm_cdf(double x);	/* P(Z <= x), standard normal */

@@ -206,110 +206,24 @@ ratings_validate(const Ratings *r)
 	ratings_check(r, ERRCODE_DATA_CORRUPTED);
 }
 
-/* --- text input -------------------------------------------------------- */
-
-typedef struct Parser
-{
-	const char *input;			/* the whole literal, for messages */
-	const char *p;				/* current position */
-} Parser;
-
-static void pg_attribute_noreturn()
-parse_fail(Parser *ps, const char *what)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type ratings: \"%s\"", ps->input),
-			 errdetail("%s at character %d.", what, (int) (ps->p - ps->input) + 1),
-			 errhint("A ratings literal looks like 'scale=0..10 n={0,0,0,0,0,0,1,0,2,3,4}', optionally followed by ' w={...} w2=...' for weighted summaries.")));
-}
-
-static void
-parse_ws(Parser *ps)
-{
-	while (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r')
-		ps->p++;
-}
-
-static bool
-parse_word(Parser *ps, const char *word)
-{
-	size_t		len = strlen(word);
-
-	parse_ws(ps);
-	if (strncmp(ps->p, word, len) != 0)
-		return false;
-	ps->p += len;
-	return true;
-}
-
-static void
-parse_expect(Parser *ps, const char *word)
-{
-	if (!parse_word(ps, word))
-		parse_fail(ps, psprintf("Expected \"%s\"", word));
-}
-
-/* An integer, optionally signed when allow_sign. */
-static int64
-parse_int(Parser *ps, bool allow_sign)
-{
-	bool		neg = false;
-	int64		v = 0;
-
-	parse_ws(ps);
-	if (allow_sign && (*ps->p == '-' || *ps->p == '+'))
-		neg = (*ps->p++ == '-');
-	if (*ps->p < '0' || *ps->p > '9')
-		parse_fail(ps, "Expected an integer");
-	while (*ps->p >= '0' && *ps->p <= '9')
-	{
-		if (pg_mul_s64_overflow(v, 10, &v) ||
-			pg_sub_s64_overflow(v, *ps->p - '0', &v))	/* negative: PG_INT64_MIN fits */
-			parse_fail(ps, "Integer out of range");
-		ps->p++;
-	}
-	if (!neg && pg_sub_s64_overflow(0, v, &v))
-		parse_fail(ps, "Integer out of range");
-	return v;
-}
-
-/* A finite number >= 0, as strtod reads it (no "nan", "inf" or hex). */
-static double
-parse_nonneg_double(Parser *ps)
-{
-	char	   *end;
-	double		d;
-
-	parse_ws(ps);
-	if (!((*ps->p >= '0' && *ps->p <= '9') || *ps->p == '.'))
-		parse_fail(ps, "Expected a number >= 0");
-	if (ps->p[0] == '0' && (ps->p[1] == 'x' || ps->p[1] == 'X'))
-		parse_fail(ps, "Expected a decimal number");
-	errno = 0;
-	d = strtod(ps->p, &end);
-	if (end == ps->p || !isfinite(d) || (errno == ERANGE && fabs(d) > 1.0))
-		parse_fail(ps, "Number out of range");
-	ps->p = end;
-	return d;
-}
+/* --- text input (the parser is in parse.c) ------------------------------ */
 
 /* Read "{a,b,...}" with exactly n entries into counts or doubles. */
 static void
 parse_list(Parser *ps, int n, int64 *counts, double *doubles)
 {
-	parse_expect(ps, "{");
+	lit_expect(ps, "{");
 	for (int i = 0; i < n; i++)
 	{
-		if (i > 0 && !parse_word(ps, ","))
-			parse_fail(ps, psprintf("Expected \",\": the scale has %d points", n));
+		if (i > 0 && !lit_word(ps, ","))
+			lit_fail(ps, psprintf("Expected \",\": the scale has %d points", n));
 		if (counts)
-			counts[i] = parse_int(ps, false);
+			counts[i] = lit_int(ps, false);
 		else
-			doubles[i] = parse_nonneg_double(ps);
+			doubles[i] = lit_nonneg_double(ps);
 	}
-	if (!parse_word(ps, "}"))
-		parse_fail(ps, psprintf("Expected \"}\": the scale has %d points", n));
+	if (!lit_word(ps, "}"))
+		lit_fail(ps, psprintf("Expected \"}\": the scale has %d points", n));
 }
 
 /* ratings_in: text form to ratings */
@@ -318,42 +232,43 @@ Datum
 ratings_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	Parser		ps = {str, str};
+	Parser		ps = {str, str, "ratings",
+		"A ratings literal looks like 'scale=0..10 n={0,0,0,0,0,0,1,0,2,3,4}', optionally followed by ' w={...} w2=...' for weighted summaries."};
 	int64		lo,
 				hi;
 	bool		weighted;
 	Ratings    *r;
 
-	parse_expect(&ps, "scale");
-	parse_expect(&ps, "=");
-	lo = parse_int(&ps, true);
-	parse_expect(&ps, "..");
-	hi = parse_int(&ps, true);
+	lit_expect(&ps, "scale");
+	lit_expect(&ps, "=");
+	lo = lit_int(&ps, true);
+	lit_expect(&ps, "..");
+	hi = lit_int(&ps, true);
 	if (!scale_ok(lo, hi))
-		parse_fail(&ps, psprintf("Scale " INT64_FORMAT ".." INT64_FORMAT " needs lo <= hi and at most %d points",
+		lit_fail(&ps, psprintf("Scale " INT64_FORMAT ".." INT64_FORMAT " needs lo <= hi and at most %d points",
 								 lo, hi, RATINGS_MAX_POINTS));
-	parse_expect(&ps, "n");
-	parse_expect(&ps, "=");
+	lit_expect(&ps, "n");
+	lit_expect(&ps, "=");
 	/* Parse into a weighted buffer; shrink the size if no weights follow. */
 	r = ratings_new((int32) lo, (int32) hi, true);
 	parse_list(&ps, ratings_npoints(r), r->counts, NULL);
-	weighted = parse_word(&ps, "w");
+	weighted = lit_word(&ps, "w");
 	if (weighted)
 	{
-		parse_expect(&ps, "=");
+		lit_expect(&ps, "=");
 		parse_list(&ps, ratings_npoints(r), NULL, ratings_weights(r));
-		parse_expect(&ps, "w2");
-		parse_expect(&ps, "=");
-		*ratings_sumw2(r) = parse_nonneg_double(&ps);
+		lit_expect(&ps, "w2");
+		lit_expect(&ps, "=");
+		*ratings_sumw2(r) = lit_nonneg_double(&ps);
 	}
 	else
 	{
 		r->flags = 0;
 		SET_VARSIZE(r, ratings_size(ratings_npoints(r), false));
 	}
-	parse_ws(&ps);
+	lit_ws(&ps);
 	if (*ps.p != '\0')
-		parse_fail(&ps, "Unexpected text");
+		lit_fail(&ps, "Unexpected text");
 
 	ratings_check(r, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(r);
