@@ -40,6 +40,9 @@ VIRTUALENV = PGPORT=$$(tools/free-port.sh) pg_virtualenv -t -v $(PG_MAJOR) \
 	-o extension_destdir=$(TEST_DESTDIR) \
 	-o dynamic_library_path=$(TEST_DESTDIR)$(PG_PKGLIBDIR):$(PG_PKGLIBDIR)
 
+# Every object depends on the shared header (PGXS tracks no header changes).
+$(OBJS): src/loyalty.h
+
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql))
 	cat $^ > $@
 
