@@ -19,18 +19,6 @@ CREATE TEMP TABLE serial AS
 SELECT tp, nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM tr GROUP BY tp;
 CREATE TEMP TABLE serial_all AS SELECT nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM tr;
 
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    line text;
-    result text := '';
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        result := result || line || E'\n';
-    END LOOP;
-    RETURN result;
-END
-$$;
-
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;

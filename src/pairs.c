@@ -1,0 +1,606 @@
+/*
+ * pairs.c
+ *		The `rating_pairs` type: the joint count table of two integer
+ *		answers (x, a touchpoint score; y, an outcome).  Text and binary I/O,
+ *		validation, the cast to jsonb, and the aggregates that build it.
+ *
+ * Text form:  x={1,2,5} y={0,9,10} n={{1,0,2},{0,0,1},{3,1,0}}
+ *             (row i holds the counts of x = xvals[i] for each y value)
+ *
+ * Each axis is the sorted list of the distinct values seen, at most 101; a
+ * new value grows the axis (the state is reallocated), a row with known
+ * values only increments a cell in place.  Counts are exact, so the moving
+ * inverse is exact and every plan gives the same table.
+ */
+#include "postgres.h"
+
+#include "common/int.h"
+#include "libpq/pqformat.h"
+#include "nodes/execnodes.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+
+#include "loyalty.h"
+
+/* A new table with room for nx x values and ny y values, all counts 0. */
+RatingPairs *
+pairs_new(int nx, int ny)
+{
+	Size		size = pairs_size(nx, ny);
+	RatingPairs *p = palloc0(size);
+
+	SET_VARSIZE(p, size);
+	p->version = PAIRS_VERSION;
+	p->nx = nx;
+	p->ny = ny;
+	return p;
+}
+
+/* Number of rows counted (validated tables cannot overflow). */
+int64
+pairs_responses(const RatingPairs *p)
+{
+	int64		n = 0;
+	const int64 *c = pairs_counts(p);
+
+	for (int i = 0; i < p->nx * p->ny; i++)
+		n += c[i];
+	return n;
+}
+
+/*
+ * Everything a table from outside must satisfy: version, flags, axis sizes
+ * (both empty or both not, at most 101), strictly increasing axis values,
+ * counts >= 0 with a total that fits bigint, and the size.
+ */
+static void
+pairs_check(const RatingPairs *p, int sqlstate)
+{
+	int64		n = 0;
+
+#define PAIRS_BAD(...) \
+	ereport(ERROR, (errcode(sqlstate), \
+					errmsg("invalid rating_pairs value"), errdetail(__VA_ARGS__)))
+
+	if (p->version != PAIRS_VERSION)
+		PAIRS_BAD("Version %d is not supported; this build reads version %d.",
+				  p->version, PAIRS_VERSION);
+	if (p->flags != 0 || p->unused != 0 || p->pad != 0)
+		PAIRS_BAD("Unknown flags 0x%x.", p->flags);
+	if (p->nx < 0 || p->ny < 0 || p->nx > PAIRS_MAX_VALUES || p->ny > PAIRS_MAX_VALUES ||
+		(p->nx == 0) != (p->ny == 0))
+		PAIRS_BAD("Axes of %d and %d values: each needs 1 to %d values, or both none.",
+				  p->nx, p->ny, PAIRS_MAX_VALUES);
+	if (VARSIZE(p) != pairs_size(p->nx, p->ny))
+		PAIRS_BAD("Size %zu does not match axes of %d and %d values.",
+				  (Size) VARSIZE(p), p->nx, p->ny);
+	for (int i = 1; i < p->nx; i++)
+		if (pairs_xvals(p)[i] <= pairs_xvals(p)[i - 1])
+			PAIRS_BAD("The x values are not strictly increasing.");
+	for (int j = 1; j < p->ny; j++)
+		if (pairs_yvals(p)[j] <= pairs_yvals(p)[j - 1])
+			PAIRS_BAD("The y values are not strictly increasing.");
+	for (int i = 0; i < p->nx * p->ny; i++)
+	{
+		if (pairs_counts(p)[i] < 0)
+			PAIRS_BAD("Count " INT64_FORMAT " is negative.", pairs_counts(p)[i]);
+		if (pg_add_s64_overflow(n, pairs_counts(p)[i], &n))
+			PAIRS_BAD("The total count is out of range for bigint.");
+	}
+#undef PAIRS_BAD
+}
+
+/* --- text and binary forms --------------------------------------------- */
+
+static void
+read_values(Parser *ps, int64 *vals, int *n)
+{
+	lit_expect(ps, "{");
+	*n = 0;
+	if (lit_word(ps, "}"))
+		return;
+	do
+	{
+		if (*n >= PAIRS_MAX_VALUES)
+			lit_fail(ps, psprintf("More than %d values on one axis", PAIRS_MAX_VALUES));
+		vals[(*n)++] = lit_int(ps, true);
+	} while (lit_word(ps, ","));
+	lit_expect(ps, "}");
+}
+
+/* rating_pairs_in: text form to rating_pairs */
+PG_FUNCTION_INFO_V1(rating_pairs_in);
+Datum
+rating_pairs_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	Parser		ps = {str, str, "rating_pairs",
+		"A rating_pairs literal looks like 'x={1,2} y={0,10} n={{3,1},{0,2}}': one row of counts per x value."};
+	int64		xv[PAIRS_MAX_VALUES],
+				yv[PAIRS_MAX_VALUES];
+	int			nx,
+				ny;
+	RatingPairs *p;
+
+	lit_expect(&ps, "x");
+	lit_expect(&ps, "=");
+	read_values(&ps, xv, &nx);
+	lit_expect(&ps, "y");
+	lit_expect(&ps, "=");
+	read_values(&ps, yv, &ny);
+	lit_expect(&ps, "n");
+	lit_expect(&ps, "=");
+	p = pairs_new(nx, ny);
+	memcpy(pairs_xvals(p), xv, nx * sizeof(int64));
+	memcpy(pairs_yvals(p), yv, ny * sizeof(int64));
+	lit_expect(&ps, "{");
+	for (int i = 0; i < nx; i++)
+	{
+		if (i > 0)
+			lit_expect(&ps, ",");
+		lit_expect(&ps, "{");
+		for (int j = 0; j < ny; j++)
+		{
+			if (j > 0 && !lit_word(&ps, ","))
+				lit_fail(&ps, psprintf("Expected \",\": each row has %d counts", ny));
+			pairs_counts(p)[i * ny + j] = lit_int(&ps, false);
+		}
+		if (!lit_word(&ps, "}"))
+			lit_fail(&ps, psprintf("Expected \"}\": each row has %d counts", ny));
+	}
+	if (!lit_word(&ps, "}"))
+		lit_fail(&ps, psprintf("Expected \"}\": there are %d rows, one per x value", nx));
+	lit_ws(&ps);
+	if (*ps.p != '\0')
+		lit_fail(&ps, "Unexpected text");
+	pairs_check(p, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	PG_RETURN_POINTER(p);
+}
+
+static void
+append_values(StringInfo buf, const int64 *vals, int n, char open, char close)
+{
+	appendStringInfoChar(buf, open);
+	for (int i = 0; i < n; i++)
+		appendStringInfo(buf, i ? "," INT64_FORMAT : INT64_FORMAT, vals[i]);
+	appendStringInfoChar(buf, close);
+}
+
+/* rating_pairs_out: rating_pairs to its text form */
+PG_FUNCTION_INFO_V1(rating_pairs_out);
+Datum
+rating_pairs_out(PG_FUNCTION_ARGS)
+{
+	RatingPairs *p = PG_GETARG_RATING_PAIRS_P(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "x=");
+	append_values(&buf, pairs_xvals(p), p->nx, '{', '}');
+	appendStringInfoString(&buf, " y=");
+	append_values(&buf, pairs_yvals(p), p->ny, '{', '}');
+	appendStringInfoString(&buf, " n={");
+	for (int i = 0; i < p->nx; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(&buf, ',');
+		append_values(&buf, pairs_counts(p) + i * p->ny, p->ny, '{', '}');
+	}
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/*
+ * Binary form, version 1: version byte, flags byte, int32 nx, int32 ny,
+ * int64 x values, int64 y values, int64 counts row by row.
+ */
+
+/* rating_pairs_send: rating_pairs to its binary form */
+PG_FUNCTION_INFO_V1(rating_pairs_send);
+Datum
+rating_pairs_send(PG_FUNCTION_ARGS)
+{
+	RatingPairs *p = PG_GETARG_RATING_PAIRS_P(0);
+	StringInfoData buf;
+	int			total = p->nx + p->ny + p->nx * p->ny;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, PAIRS_VERSION);
+	pq_sendbyte(&buf, 0);
+	pq_sendint32(&buf, p->nx);
+	pq_sendint32(&buf, p->ny);
+	for (int i = 0; i < total; i++)
+		pq_sendint64(&buf, p->data[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* rating_pairs_recv: binary form to rating_pairs, validated as text is */
+PG_FUNCTION_INFO_V1(rating_pairs_recv);
+Datum
+rating_pairs_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	int			flags = pq_getmsgbyte(buf);
+	int32		nx,
+				ny;
+	RatingPairs *p;
+
+	if (version != PAIRS_VERSION || flags != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid rating_pairs value"),
+				 errdetail("Binary format version %d with flags 0x%x is not supported; this build reads version %d without flags.",
+						   version, flags, PAIRS_VERSION)));
+	nx = pq_getmsgint(buf, 4);
+	ny = pq_getmsgint(buf, 4);
+	if (nx < 0 || ny < 0 || nx > PAIRS_MAX_VALUES || ny > PAIRS_MAX_VALUES)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid rating_pairs value"),
+				 errdetail("Axes of %d and %d values: at most %d each.", nx, ny, PAIRS_MAX_VALUES)));
+	p = pairs_new(nx, ny);
+	for (int i = 0; i < nx + ny + nx * ny; i++)
+		p->data[i] = pq_getmsgint64(buf);
+	if (buf->cursor != buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid rating_pairs value"),
+				 errdetail("%d bytes of trailing data.", buf->len - buf->cursor)));
+	pairs_check(p, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	PG_RETURN_POINTER(p);
+}
+
+/* rating_pairs_to_jsonb: the table as jsonb for BI tools */
+PG_FUNCTION_INFO_V1(rating_pairs_to_jsonb);
+Datum
+rating_pairs_to_jsonb(PG_FUNCTION_ARGS)
+{
+	RatingPairs *p = PG_GETARG_RATING_PAIRS_P(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "{\"responses\": " INT64_FORMAT ", \"x\": ", pairs_responses(p));
+	append_values(&buf, pairs_xvals(p), p->nx, '[', ']');
+	appendStringInfoString(&buf, ", \"y\": ");
+	append_values(&buf, pairs_yvals(p), p->ny, '[', ']');
+	appendStringInfoString(&buf, ", \"counts\": [");
+	for (int i = 0; i < p->nx; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(&buf, ", ");
+		append_values(&buf, pairs_counts(p) + i * p->ny, p->ny, '[', ']');
+	}
+	appendStringInfoString(&buf, "]}");
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
+}
+
+/* --- aggregates --------------------------------------------------------- */
+
+/* The memory context for a new state: the aggregate's, or the current one. */
+static MemoryContext
+state_context(FunctionCallInfo fcinfo)
+{
+	MemoryContext aggcontext;
+
+	if (AggCheckCallContext(fcinfo, &aggcontext))
+		return aggcontext;
+	return CurrentMemoryContext;
+}
+
+/*
+ * The state to update: the state itself in an aggregate (made plain if it
+ * arrived compressed or with a short header), a copy elsewhere.
+ */
+static inline RatingPairs *
+pairs_state(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (likely(fcinfo->context &&
+			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
+	{
+		if (unlikely(VARATT_IS_EXTENDED(v)))
+		{
+			MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
+
+			v = pg_detoast_datum_copy(v);
+			MemoryContextSwitchTo(old);
+		}
+		return (RatingPairs *) v;
+	}
+	return (RatingPairs *) pg_detoast_datum_copy(v);
+}
+
+/* Index of v on an axis, or -1 with *ins set to where it would go. */
+static inline int
+axis_find(const int64 *vals, int n, int64 v, int *ins)
+{
+	int			lo = 0,
+				hi = n;
+
+	/* Dense axes (consecutive integers, the usual survey scale): direct. */
+	if (n > 0 && vals[n - 1] - vals[0] == n - 1 && v >= vals[0] && v <= vals[n - 1])
+		return (int) (v - vals[0]);
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (vals[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*ins = lo;
+	return (lo < n && vals[lo] == v) ? lo : -1;
+}
+
+static void pg_attribute_noreturn()
+too_many_values(char axis, int64 v)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("value " INT64_FORMAT " would be the %s distinct %c value of a rating_pairs, which holds at most %d",
+					v, "102nd", axis, PAIRS_MAX_VALUES),
+			 errhint("Bucket the values first, for example with width_bucket() or a CASE expression.")));
+}
+
+/*
+ * The table with value x inserted at row xi and/or y at column yj (each
+ * -1 for none): a new allocation in the aggregate context.
+ */
+static RatingPairs *
+pairs_grow(FunctionCallInfo fcinfo, const RatingPairs *p, int xi, int64 x, int yj, int64 y)
+{
+	int			nx = p->nx + (xi >= 0),
+				ny = p->ny + (yj >= 0);
+	MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
+	RatingPairs *q = pairs_new(nx, ny);
+
+	MemoryContextSwitchTo(old);
+	for (int i = 0, si = 0; i < nx; i++)
+	{
+		if (i == xi)
+		{
+			pairs_xvals(q)[i] = x;
+			continue;
+		}
+		pairs_xvals(q)[i] = pairs_xvals(p)[si];
+		for (int j = 0, sj = 0; j < ny; j++)
+		{
+			if (j == yj)
+				continue;
+			pairs_counts(q)[i * ny + j] = pairs_counts(p)[si * p->ny + sj];
+			sj++;
+		}
+		si++;
+	}
+	for (int j = 0, sj = 0; j < ny; j++)
+		pairs_yvals(q)[j] = (j == yj) ? y : pairs_yvals(p)[sj++];
+	return q;
+}
+
+/* Add (sign 1) or remove (sign -1) one row (x, y); may reallocate to add. */
+static RatingPairs *
+pairs_add(FunctionCallInfo fcinfo, RatingPairs *p, int64 x, int64 y, int sign)
+{
+	int			xins = 0,
+				yins = 0;
+	int			i = axis_find(pairs_xvals(p), p->nx, x, &xins);
+	int			j = axis_find(pairs_yvals(p), p->ny, y, &yins);
+	int64	   *c;
+
+	if (unlikely(i < 0 || j < 0))
+	{
+		if (sign < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove the pair (" INT64_FORMAT ", " INT64_FORMAT ") from a table that does not hold it", x, y)));
+		if (i < 0 && p->nx >= PAIRS_MAX_VALUES)
+			too_many_values('x', x);
+		if (j < 0 && p->ny >= PAIRS_MAX_VALUES)
+			too_many_values('y', y);
+		p = pairs_grow(fcinfo, p, i < 0 ? xins : -1, x, j < 0 ? yins : -1, y);
+		i = axis_find(pairs_xvals(p), p->nx, x, &xins);
+		j = axis_find(pairs_yvals(p), p->ny, y, &yins);
+	}
+	c = &pairs_counts(p)[i * p->ny + j];
+	if (sign > 0)
+	{
+		if (unlikely(*c == PG_INT64_MAX))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("count of a rating_pairs cell is out of range for bigint")));
+		(*c)++;
+	}
+	else
+	{
+		if (unlikely(*c <= 0))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("cannot remove the pair (" INT64_FORMAT ", " INT64_FORMAT ") from a table that does not hold it", x, y)));
+		(*c)--;
+	}
+	return p;
+}
+
+/*
+ * The state of a transition: the given one, or a new empty table when it is
+ * NULL (a moving-aggregate state must never be NULL, so even a first row
+ * with a NULL value makes one; the final function gives NULL for it).
+ */
+static RatingPairs *
+pairs_trans_state(FunctionCallInfo fcinfo)
+{
+	if (PG_ARGISNULL(0))
+	{
+		MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
+		RatingPairs *p = pairs_new(0, 0);
+
+		MemoryContextSwitchTo(old);
+		return p;
+	}
+	return pairs_state(fcinfo, 0);
+}
+
+/* Scores of each type as int64; only integral values, any range. */
+#define PAIR_int2(n)	((int64) PG_GETARG_INT16(n))
+#define PAIR_int4(n)	((int64) PG_GETARG_INT32(n))
+#define PAIR_int8(n)	PG_GETARG_INT64(n)
+#define PAIR_numeric(n)	score_from_numeric(PG_GETARG_DATUM(n), PG_INT32_MIN, PG_INT32_MAX)
+#define PAIR_float8(n)	score_from_float8(PG_GETARG_FLOAT8(n), PG_INT32_MIN, PG_INT32_MAX)
+
+/*
+ * rating_pairs_trans_T(rating_pairs, T, T): the table with one more row;
+ * rating_pairs_inv_T: with that row removed.  Not strict: a row with a NULL
+ * value is skipped, and the first call makes the state.
+ */
+#define PAIRS_TRANSITIONS(SUFFIX) \
+PG_FUNCTION_INFO_V1(rating_pairs_trans_##SUFFIX); \
+Datum \
+rating_pairs_trans_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	RatingPairs *p = pairs_trans_state(fcinfo); \
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2)) \
+		p = pairs_add(fcinfo, p, PAIR_##SUFFIX(1), PAIR_##SUFFIX(2), 1); \
+	PG_RETURN_POINTER(p); \
+} \
+PG_FUNCTION_INFO_V1(rating_pairs_inv_##SUFFIX); \
+Datum \
+rating_pairs_inv_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	RatingPairs *p = pairs_trans_state(fcinfo); \
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2)) \
+		p = pairs_add(fcinfo, p, PAIR_##SUFFIX(1), PAIR_##SUFFIX(2), -1); \
+	PG_RETURN_POINTER(p); \
+}
+
+PAIRS_TRANSITIONS(int2)
+PAIRS_TRANSITIONS(int4)
+PAIRS_TRANSITIONS(int8)
+PAIRS_TRANSITIONS(numeric)
+PAIRS_TRANSITIONS(float8)
+
+/*
+ * Add (sign 1) or subtract (sign -1) table b to or from the state a, cell by
+ * cell through the axes (which may differ): may reallocate to add.
+ */
+static RatingPairs *
+pairs_merge(FunctionCallInfo fcinfo, RatingPairs *a, const RatingPairs *b, int sign)
+{
+	for (int i = 0; i < b->nx; i++)
+		for (int j = 0; j < b->ny; j++)
+		{
+			int64		c = pairs_counts(b)[i * b->ny + j];
+			int			xi,
+						yj,
+						ins;
+			int64	   *cell;
+
+			if (c == 0)
+				continue;
+			/* Make the cell exist (adding) or find it (removing). */
+			a = pairs_add(fcinfo, a, pairs_xvals(b)[i], pairs_yvals(b)[j], sign);
+			xi = axis_find(pairs_xvals(a), a->nx, pairs_xvals(b)[i], &ins);
+			yj = axis_find(pairs_yvals(a), a->ny, pairs_yvals(b)[j], &ins);
+			cell = &pairs_counts(a)[xi * a->ny + yj];
+			/* pairs_add moved it by one; move it by the rest. */
+			if (sign > 0 ? pg_add_s64_overflow(*cell, c - 1, cell)
+				: (*cell < c - 1 || pg_sub_s64_overflow(*cell, c - 1, cell)))
+				ereport(ERROR,
+						(errcode(sign > 0 ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE : ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg(sign > 0 ? "combined count of a rating_pairs cell is out of range for bigint"
+								: "cannot remove a table that is not part of the state")));
+		}
+	return a;
+}
+
+/* rating_pairs_combine: the sum of two partial states (either may be NULL) */
+PG_FUNCTION_INFO_V1(rating_pairs_combine);
+Datum
+rating_pairs_combine(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (PG_ARGISNULL(0))
+	{
+		MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
+		RatingPairs *copy = (RatingPairs *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
+
+		MemoryContextSwitchTo(old);
+		PG_RETURN_POINTER(copy);
+	}
+	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0),
+								  PG_GETARG_RATING_PAIRS_P(1), 1));
+}
+
+/* rating_pairs_rollup_trans: the state plus one stored table (strict) */
+PG_FUNCTION_INFO_V1(rating_pairs_rollup_trans);
+Datum
+rating_pairs_rollup_trans(PG_FUNCTION_ARGS)
+{
+	RatingPairs *in = PG_GETARG_RATING_PAIRS_P(1);
+
+	pairs_check(in, ERRCODE_DATA_CORRUPTED);
+	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0), in, 1));
+}
+
+/* rating_pairs_rollup_inv: the state less one stored table (strict) */
+PG_FUNCTION_INFO_V1(rating_pairs_rollup_inv);
+Datum
+rating_pairs_rollup_inv(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0),
+								  PG_GETARG_RATING_PAIRS_P(1), -1));
+}
+
+/*
+ * rating_pairs_final: the table an aggregate returns; NULL when empty.
+ * Values whose row or column holds no count (left by inverse transitions)
+ * are dropped, so a moving frame gives the table a recomputation gives.
+ */
+PG_FUNCTION_INFO_V1(rating_pairs_final);
+Datum
+rating_pairs_final(PG_FUNCTION_ARGS)
+{
+	RatingPairs *p = PG_GETARG_RATING_PAIRS_P(0);
+	int64		rx[PAIRS_MAX_VALUES] = {0},
+				cy[PAIRS_MAX_VALUES] = {0};
+	int			nx = 0,
+				ny = 0;
+	RatingPairs *q;
+
+	for (int i = 0; i < p->nx; i++)
+		for (int j = 0; j < p->ny; j++)
+		{
+			rx[i] += pairs_counts(p)[i * p->ny + j];
+			cy[j] += pairs_counts(p)[i * p->ny + j];
+		}
+	for (int i = 0; i < p->nx; i++)
+		nx += rx[i] > 0;
+	for (int j = 0; j < p->ny; j++)
+		ny += cy[j] > 0;
+	if (nx == 0)
+		PG_RETURN_NULL();
+	if (nx == p->nx && ny == p->ny)
+		PG_RETURN_POINTER(p);
+	q = pairs_new(nx, ny);
+	for (int i = 0, qi = 0; i < p->nx; i++)
+	{
+		if (rx[i] == 0)
+			continue;
+		pairs_xvals(q)[qi] = pairs_xvals(p)[i];
+		for (int j = 0, qj = 0; j < p->ny; j++)
+			if (cy[j] > 0)
+				pairs_counts(q)[qi * ny + qj++] = pairs_counts(p)[i * p->ny + j];
+		qi++;
+	}
+	for (int j = 0, qj = 0; j < p->ny; j++)
+		if (cy[j] > 0)
+			pairs_yvals(q)[qj++] = pairs_yvals(p)[j];
+	PG_RETURN_POINTER(q);
+}
