@@ -26,7 +26,10 @@ INSERT INTO bench_queries VALUES
  ('window_1000',    'SELECT count(v) FROM (SELECT nps(score) OVER (ORDER BY id ROWS BETWEEN 1000 PRECEDING AND CURRENT ROW) v FROM bench_answers WHERE id <= 1000000) x', 11),
  ('corr_8',         'SELECT corr(y, x1), corr(y, x2), corr(y, x3), corr(y, x4), corr(y, x5), corr(y, x6), corr(y, x7), corr(y, x8) FROM bench_drivers', 12),
  ('driver_agg',     'SELECT r_squared(driver_agg(y, xs)) FROM bench_drivers', 13),
- ('driver_agg_cols','SELECT r_squared(driver_agg(y, ARRAY[x1, x2, x3, x4, x5, x6, x7, x8])) FROM bench_drivers', 14);
+ ('driver_agg_cols','SELECT r_squared(driver_agg(y, ARRAY[x1, x2, x3, x4, x5, x6, x7, x8])) FROM bench_drivers', 14),
+ ('corr',           'SELECT corr(effort, score) FROM bench_answers', 15),
+ ('spearman',       'SELECT spearman(effort, score) FROM bench_answers', 16),
+ ('spearman_sql',   'SELECT corr(rx, ry) FROM (SELECT rank() OVER (ORDER BY effort) + (count(*) OVER (PARTITION BY effort) - 1) / 2.0 AS rx, rank() OVER (ORDER BY score) + (count(*) OVER (PARTITION BY score) - 1) / 2.0 AS ry FROM bench_answers WHERE effort IS NOT NULL AND score IS NOT NULL) r', 17);
 
 CREATE TEMP TABLE bench_times (name text, rep int, ms float8, cpu_ms float8);
 
@@ -92,7 +95,9 @@ FROM (VALUES
     ('weighted nps / nps',                            pg_temp.r('nps_weighted', 'nps'),          '(info)', 1e9),
     ('window 1000-row frame / 10-row frame',          pg_temp.r('window_1000', 'window_10'),     '<= 1.25 (O(1) per row)', 1.25),
     ('driver_agg(y, stored array) / 8 x corr()',      pg_temp.r('driver_agg', 'corr_8'),         '<= 1.5 (issue 5)', 1.5),
-    ('driver_agg(y, ARRAY[8 columns]) / 8 x corr()',  pg_temp.r('driver_agg_cols', 'corr_8'),    '(info)', 1e9)
+    ('driver_agg(y, ARRAY[8 columns]) / 8 x corr()',  pg_temp.r('driver_agg_cols', 'corr_8'),    '(info)', 1e9),
+    ('spearman(x, y) / corr(x, y)',                   pg_temp.r('spearman', 'corr'),             '<= 1.3 (issue 4)', 1.3),
+    ('spearman(x, y) / SQL mid-rank spearman',        pg_temp.r('spearman', 'spearman_sql'),     '<= 0.05 (20x faster)', 0.05)
 ) v(measure, ratio, target, limit_);
 
 \echo
@@ -101,4 +106,8 @@ SELECT 'nps_agg(score)' AS state, pg_column_size(nps_agg(score)) AS bytes FROM b
 UNION ALL
 SELECT 'nps_agg(score, w)', pg_column_size(nps_agg(score, w)) FROM bench_answers WHERE id <= 1000
 UNION ALL
-SELECT 'nps_agg(score) over all rows', pg_column_size(nps_agg(score)) FROM bench_answers WHERE id <= 1000000;
+SELECT 'nps_agg(score) over all rows', pg_column_size(nps_agg(score)) FROM bench_answers WHERE id <= 1000000
+UNION ALL
+SELECT 'rating_pairs_agg(effort, score), 1000 rows', pg_column_size(rating_pairs_agg(effort, score)) FROM bench_answers WHERE id <= 1000
+UNION ALL
+SELECT 'rating_pairs_agg(effort, score), all rows', pg_column_size(rating_pairs_agg(effort, score)) FROM bench_answers;
