@@ -380,6 +380,48 @@ pairs_grow(FunctionCallInfo fcinfo, const RatingPairs *p, int xi, int64 x, int y
 	return q;
 }
 
+/*
+ * The table without the values whose row or column holds no count (left by
+ * inverse transitions): p itself when there are none, else a new table in
+ * the current memory context.
+ */
+static RatingPairs *
+pairs_drop_empty(RatingPairs *p)
+{
+	bool		rx[PAIRS_MAX_VALUES] = {0},
+				cy[PAIRS_MAX_VALUES] = {0};
+	int			nx = 0,
+				ny = 0;
+	RatingPairs *q;
+
+	/* Counts are never negative: a margin is empty when all its cells are. */
+	for (int i = 0; i < p->nx; i++)
+		for (int j = 0; j < p->ny; j++)
+			if (pairs_counts(p)[i * p->ny + j] != 0)
+				rx[i] = cy[j] = true;
+	for (int i = 0; i < p->nx; i++)
+		nx += rx[i];
+	for (int j = 0; j < p->ny; j++)
+		ny += cy[j];
+	if (nx == p->nx && ny == p->ny)
+		return p;
+	q = pairs_new(nx, ny);
+	for (int i = 0, qi = 0; i < p->nx; i++)
+	{
+		if (!rx[i])
+			continue;
+		pairs_xvals(q)[qi] = pairs_xvals(p)[i];
+		for (int j = 0, qj = 0; j < p->ny; j++)
+			if (cy[j])
+				pairs_counts(q)[qi * ny + qj++] = pairs_counts(p)[i * p->ny + j];
+		qi++;
+	}
+	for (int j = 0, qj = 0; j < p->ny; j++)
+		if (cy[j])
+			pairs_yvals(q)[qj++] = pairs_yvals(p)[j];
+	return q;
+}
+
 /* Add (sign 1) or remove (sign -1) one row (x, y); may reallocate to add. */
 static RatingPairs *
 pairs_add(FunctionCallInfo fcinfo, RatingPairs *p, int64 x, int64 y, int sign)
@@ -396,6 +438,20 @@ pairs_add(FunctionCallInfo fcinfo, RatingPairs *p, int64 x, int64 y, int sign)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("cannot remove the pair (" INT64_FORMAT ", " INT64_FORMAT ") from a table that does not hold it", x, y)));
+		/*
+		 * A full axis may still hold values whose counts a moving frame has
+		 * removed: drop those first, so a frame fails only when it really
+		 * spans more than PAIRS_MAX_VALUES values.
+		 */
+		if ((i < 0 && p->nx >= PAIRS_MAX_VALUES) || (j < 0 && p->ny >= PAIRS_MAX_VALUES))
+		{
+			MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
+
+			p = pairs_drop_empty(p);
+			MemoryContextSwitchTo(old);
+			i = axis_find(pairs_xvals(p), p->nx, x, &xins);
+			j = axis_find(pairs_yvals(p), p->ny, y, &yins);
+		}
 		if (i < 0 && p->nx >= PAIRS_MAX_VALUES)
 			too_many_values('x', x);
 		if (j < 0 && p->ny >= PAIRS_MAX_VALUES)
@@ -567,40 +623,16 @@ PG_FUNCTION_INFO_V1(rating_pairs_final);
 Datum
 rating_pairs_final(PG_FUNCTION_ARGS)
 {
-	RatingPairs *p = PG_GETARG_RATING_PAIRS_P(0);
-	int64		rx[PAIRS_MAX_VALUES] = {0},
-				cy[PAIRS_MAX_VALUES] = {0};
-	int			nx = 0,
-				ny = 0;
-	RatingPairs *q;
+	RatingPairs *p = pairs_drop_empty(PG_GETARG_RATING_PAIRS_P(0));
+	int64		n = 0;
 
-	for (int i = 0; i < p->nx; i++)
-		for (int j = 0; j < p->ny; j++)
-		{
-			rx[i] += pairs_counts(p)[i * p->ny + j];
-			cy[j] += pairs_counts(p)[i * p->ny + j];
-		}
-	for (int i = 0; i < p->nx; i++)
-		nx += rx[i] > 0;
-	for (int j = 0; j < p->ny; j++)
-		ny += cy[j] > 0;
-	if (nx == 0)
+	if (p->nx == 0)
 		PG_RETURN_NULL();
-	if (nx == p->nx && ny == p->ny)
-		PG_RETURN_POINTER(p);
-	q = pairs_new(nx, ny);
-	for (int i = 0, qi = 0; i < p->nx; i++)
-	{
-		if (rx[i] == 0)
-			continue;
-		pairs_xvals(q)[qi] = pairs_xvals(p)[i];
-		for (int j = 0, qj = 0; j < p->ny; j++)
-			if (cy[j] > 0)
-				pairs_counts(q)[qi * ny + qj++] = pairs_counts(p)[i * p->ny + j];
-		qi++;
-	}
-	for (int j = 0, qj = 0; j < p->ny; j++)
-		if (cy[j] > 0)
-			pairs_yvals(q)[qj++] = pairs_yvals(p)[j];
-	PG_RETURN_POINTER(q);
+	/* Each cell is checked as it grows; the total of a rollup is not yet. */
+	for (int i = 0; i < p->nx * p->ny; i++)
+		if (pg_add_s64_overflow(n, pairs_counts(p)[i], &n))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("total count of a rating_pairs is out of range for bigint")));
+	PG_RETURN_POINTER(p);
 }
