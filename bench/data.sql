@@ -3,6 +3,7 @@
 CREATE TABLE bench_answers (
     id         bigint,
     touchpoint text,
+    touchpoint_id smallint, -- the same 8 touchpoints as a key into a touchpoints table
     score      integer,     -- 0..10, about 3% NULL
     effort     integer,     -- 1..7
     w          float8
@@ -10,6 +11,7 @@ CREATE TABLE bench_answers (
 INSERT INTO bench_answers
 SELECT i,
        (ARRAY['need','offer','order','delivery','invoice','support','renewal','referral'])[1 + i % 8],
+       1 + i % 8,
        CASE WHEN i % 33 = 0 THEN NULL ELSE least(10, (i * 7919) % 11 + (i % 5) / 3) END,
        1 + (i * 31) % 7,
        1 + (i % 4)

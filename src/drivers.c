@@ -255,9 +255,7 @@ driver_matrix_in(PG_FUNCTION_ARGS)
 	lit_expect(&ps, "xx");
 	lit_expect(&ps, "=");
 	parse_list(&ps, k * (k - 1) / 2, NULL, drivers_xy(m) + k);
-	lit_ws(&ps);
-	if (*ps.p != '\0')
-		lit_fail(&ps, "Unexpected text");
+	lit_end(&ps);
 
 	drivers_check(m, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(m);
@@ -266,22 +264,13 @@ driver_matrix_in(PG_FUNCTION_ARGS)
 /* --- text output and jsonb ----------------------------------------------- */
 
 static void
-append_double(StringInfo buf, double d)
-{
-	char		tmp[DOUBLE_SHORTEST_DECIMAL_LEN];
-
-	double_to_shortest_decimal_buf(d, tmp);
-	appendStringInfoString(buf, tmp);
-}
-
-static void
 append_moments(StringInfo buf, const DriverMoments *mo, bool json)
 {
 	appendStringInfo(buf, json ? "{\"n\": " INT64_FORMAT ", \"mean\": " : "(" INT64_FORMAT ",",
 					 mo->n);
-	append_double(buf, mo->mean);
+	lit_append_double(buf, mo->mean);
 	appendStringInfoString(buf, json ? ", \"m2\": " : ",");
-	append_double(buf, mo->m2);
+	lit_append_double(buf, mo->m2);
 	appendStringInfoChar(buf, json ? '}' : ')');
 }
 
@@ -290,15 +279,15 @@ append_pair(StringInfo buf, const DriverPair *p, bool json)
 {
 	appendStringInfo(buf, json ? "{\"n\": " INT64_FORMAT ", \"mean_x\": " : "(" INT64_FORMAT ",",
 					 p->n);
-	append_double(buf, p->mean_x);
+	lit_append_double(buf, p->mean_x);
 	appendStringInfoString(buf, json ? ", \"mean_y\": " : ",");
-	append_double(buf, p->mean_y);
+	lit_append_double(buf, p->mean_y);
 	appendStringInfoString(buf, json ? ", \"m2_x\": " : ",");
-	append_double(buf, p->m2_x);
+	lit_append_double(buf, p->m2_x);
 	appendStringInfoString(buf, json ? ", \"m2_y\": " : ",");
-	append_double(buf, p->m2_y);
+	lit_append_double(buf, p->m2_y);
 	appendStringInfoString(buf, json ? ", \"c\": " : ",");
-	append_double(buf, p->c);
+	lit_append_double(buf, p->c);
 	appendStringInfoChar(buf, json ? '}' : ')');
 }
 

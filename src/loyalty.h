@@ -109,6 +109,8 @@ extern void lit_expect(Parser *ps, const char *word);
 extern int64 lit_int(Parser *ps, bool allow_sign);
 extern double lit_nonneg_double(Parser *ps);
 extern double lit_double(Parser *ps);
+extern void lit_end(Parser *ps);
+extern void lit_append_double(struct StringInfoData *buf, double d);
 
 /* score.c: scores and weights from SQL values */
 extern int64 score_from_numeric(Datum num, int32 lo, int32 hi);

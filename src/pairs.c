@@ -150,9 +150,7 @@ rating_pairs_in(PG_FUNCTION_ARGS)
 	}
 	if (!lit_word(&ps, "}"))
 		lit_fail(&ps, psprintf("Expected \"}\": there are %d rows, one per x value", nx));
-	lit_ws(&ps);
-	if (*ps.p != '\0')
-		lit_fail(&ps, "Unexpected text");
+	lit_end(&ps);
 	pairs_check(p, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(p);
 }

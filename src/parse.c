@@ -10,6 +10,8 @@
 #include <math.h>
 
 #include "common/int.h"
+#include "common/shortest_dec.h"
+#include "lib/stringinfo.h"
 
 #include "loyalty.h"
 
@@ -139,4 +141,26 @@ lit_double(Parser *ps)
 		lit_fail(ps, "Number out of range");
 	ps->p = end;
 	return d;
+}
+
+/* The literal must end here (white space aside). */
+void
+lit_end(Parser *ps)
+{
+	lit_ws(ps);
+	if (*ps->p != '\0')
+		lit_fail(ps, "Unexpected text");
+}
+
+/*
+ * Append d in the shortest form that reads back to the same double, so text
+ * forms round-trip exactly whatever extra_float_digits says.
+ */
+void
+lit_append_double(StringInfo buf, double d)
+{
+	char		tmp[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(d, tmp);
+	appendStringInfoString(buf, tmp);
 }

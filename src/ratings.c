@@ -266,21 +266,10 @@ ratings_in(PG_FUNCTION_ARGS)
 		r->flags = 0;
 		SET_VARSIZE(r, ratings_size(ratings_npoints(r), false));
 	}
-	lit_ws(&ps);
-	if (*ps.p != '\0')
-		lit_fail(&ps, "Unexpected text");
+	lit_end(&ps);
 
 	ratings_check(r, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(r);
-}
-
-static void
-append_double(StringInfo buf, double d)
-{
-	char		tmp[DOUBLE_SHORTEST_DECIMAL_LEN];
-
-	double_to_shortest_decimal_buf(d, tmp);
-	appendStringInfoString(buf, tmp);
 }
 
 static void
@@ -292,7 +281,7 @@ append_list(StringInfo buf, const Ratings *r, bool weights, bool json)
 		if (i > 0)
 			appendStringInfoChar(buf, ',');
 		if (weights)
-			append_double(buf, ratings_point_weight(r, i));
+			lit_append_double(buf, ratings_point_weight(r, i));
 		else
 			appendStringInfo(buf, INT64_FORMAT, r->counts[i]);
 	}
@@ -315,7 +304,7 @@ ratings_out(PG_FUNCTION_ARGS)
 		appendStringInfoString(&buf, " w=");
 		append_list(&buf, r, true, false);
 		appendStringInfoString(&buf, " w2=");
-		append_double(&buf, *ratings_sumw2(r));
+		lit_append_double(&buf, *ratings_sumw2(r));
 	}
 	PG_RETURN_CSTRING(buf.data);
 }
@@ -407,14 +396,14 @@ ratings_to_jsonb(PG_FUNCTION_ARGS)
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"lo\": %d, \"hi\": %d, \"responses\": " INT64_FORMAT
 					 ", \"total_weight\": ", r->lo, r->hi, ratings_responses(r));
-	append_double(&buf, ratings_total_weight(r));
+	lit_append_double(&buf, ratings_total_weight(r));
 	appendStringInfo(&buf, ", \"weighted\": %s, \"counts\": ",
 					 ratings_weighted(r) ? "true" : "false");
 	append_list(&buf, r, false, true);
 	appendStringInfoString(&buf, ", \"weights\": ");
 	append_list(&buf, r, true, true);
 	appendStringInfoString(&buf, ", \"sum_sq_weights\": ");
-	append_double(&buf, ratings_sum_sq_weights(r));
+	lit_append_double(&buf, ratings_sum_sq_weights(r));
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
 }
