@@ -64,28 +64,11 @@ DO $$
 DECLARE
     alphabet text := '0123456789,{}().-+eE =kyx' || chr(9) || chr(127) || 'é';
     lit text;
-    pos int;
     m driver_matrix;
 BEGIN
     FOR i IN 1..3000 LOOP
         SELECT s.lit INTO lit FROM seeds s ORDER BY random() LIMIT 1;
-        FOR k IN 1..(1 + floor(random() * 3))::int LOOP
-            pos := 1 + floor(random() * length(lit))::int;
-            CASE floor(random() * 5)::int
-                WHEN 0 THEN      -- replace a character
-                    lit := overlay(lit PLACING substr(alphabet, 1 + floor(random() * length(alphabet))::int, 1)
-                                   FROM pos FOR 1);
-                WHEN 1 THEN      -- delete a character
-                    lit := overlay(lit PLACING '' FROM pos FOR 1);
-                WHEN 2 THEN      -- insert a character
-                    lit := overlay(lit PLACING substr(alphabet, 1 + floor(random() * length(alphabet))::int, 1)
-                                   FROM pos FOR 0);
-                WHEN 3 THEN      -- truncate
-                    lit := left(lit, pos - 1);
-                ELSE             -- duplicate a stretch
-                    lit := left(lit, pos) || substr(lit, pos, 1 + floor(random() * 8)::int) || substr(lit, pos + 1);
-            END CASE;
-        END LOOP;
+        lit := pg_temp.mutate_text(lit, alphabet);
         BEGIN
             m := lit::driver_matrix;
             INSERT INTO text_results VALUES (true, pg_temp.sound(m));
@@ -105,21 +88,11 @@ CREATE TEMP TABLE bin_results (accepted boolean, sound boolean);
 DO $$
 DECLARE
     b bytea;
-    pos int;
     m driver_matrix;
 BEGIN
     FOR i IN 1..600 LOOP
         SELECT driver_matrix_send(s.lit::driver_matrix) INTO b FROM seeds s ORDER BY random() LIMIT 1;
-        FOR k IN 1..(1 + floor(random() * 2))::int LOOP
-            EXIT WHEN length(b) = 0;   -- truncated to nothing already
-            pos := floor(random() * length(b))::int;
-            CASE floor(random() * 4)::int
-                WHEN 0 THEN b := set_byte(b, pos, floor(random() * 256)::int);
-                WHEN 1 THEN b := set_byte(b, pos, get_byte(b, pos) # (1 << floor(random() * 8)::int));
-                WHEN 2 THEN b := substr(b, 1, pos);
-                ELSE b := b || substr(b, 1 + pos, 1 + floor(random() * 8)::int);
-            END CASE;
-        END LOOP;
+        b := pg_temp.mutate_bytes(b);
         BEGIN
             m := pg_temp.recv_driver_matrix(b);
             INSERT INTO bin_results VALUES (true, pg_temp.sound(m));

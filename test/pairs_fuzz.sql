@@ -34,21 +34,11 @@ DECLARE
     alphabet text := '0123456789,{}-+ =xyn' || chr(9);
     lit text;
     b bytea;
-    pos int;
     p rating_pairs;
 BEGIN
     FOR i IN 1..2000 LOOP
         SELECT s.lit INTO lit FROM seeds s ORDER BY random() LIMIT 1;
-        FOR k IN 1..(1 + floor(random() * 3))::int LOOP
-            EXIT WHEN length(lit) = 0;
-            pos := 1 + floor(random() * length(lit))::int;
-            CASE floor(random() * 4)::int
-                WHEN 0 THEN lit := overlay(lit PLACING substr(alphabet, 1 + floor(random() * length(alphabet))::int, 1) FROM pos FOR 1);
-                WHEN 1 THEN lit := overlay(lit PLACING '' FROM pos FOR 1);
-                WHEN 2 THEN lit := overlay(lit PLACING substr(alphabet, 1 + floor(random() * length(alphabet))::int, 1) FROM pos FOR 0);
-                ELSE lit := left(lit, pos - 1);
-            END CASE;
-        END LOOP;
+        lit := pg_temp.mutate_text(lit, alphabet);
         BEGIN
             p := lit::rating_pairs;
             INSERT INTO results VALUES ('text', true, pg_temp.sound(p));
@@ -58,15 +48,7 @@ BEGIN
     END LOOP;
     FOR i IN 1..300 LOOP
         SELECT rating_pairs_send(s.lit::rating_pairs) INTO b FROM seeds s ORDER BY random() LIMIT 1;
-        FOR k IN 1..(1 + floor(random() * 2))::int LOOP
-            EXIT WHEN length(b) = 0;
-            pos := floor(random() * length(b))::int;
-            CASE floor(random() * 3)::int
-                WHEN 0 THEN b := set_byte(b, pos, floor(random() * 256)::int);
-                WHEN 1 THEN b := substr(b, 1, pos);
-                ELSE b := b || substr(b, 1 + pos, 1 + floor(random() * 8)::int);
-            END CASE;
-        END LOOP;
+        b := pg_temp.mutate_bytes(b);
         BEGIN
             p := pg_temp.recv_pairs(b);
             INSERT INTO results VALUES ('binary', true, pg_temp.sound(p));
