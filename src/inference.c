@@ -44,8 +44,8 @@ effective_n(const Ratings *r, double total)
 }
 
 /* Two-sided z for a confidence level in (0, 1), else 22023. */
-static double
-z_for(double confidence)
+double
+confidence_z(double confidence)
 {
 	if (!(confidence > 0.0 && confidence < 1.0))
 		ereport(ERROR,
@@ -58,7 +58,7 @@ z_for(double confidence)
 static void
 check_confidence(double confidence)
 {
-	(void) z_for(confidence);
+	(void) confidence_z(confidence);
 }
 
 /* Shares of a 0..10 summary; false when it has no weight. */
@@ -110,7 +110,7 @@ Datum
 ratings_nps_moe(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
-	double		z = z_for(PG_GETARG_FLOAT8(1));
+	double		z = confidence_z(PG_GETARG_FLOAT8(1));
 	NpsStats	s;
 
 	if (!nps_stats(r, "nps_moe", &s))
@@ -123,7 +123,7 @@ static Datum
 nps_interval(FunctionCallInfo fcinfo, int sign, const char *func)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
-	double		z = z_for(PG_GETARG_FLOAT8(1));
+	double		z = confidence_z(PG_GETARG_FLOAT8(1));
 	char	   *method = text_to_cstring(PG_GETARG_TEXT_PP(2));
 	NpsStats	s;
 	double		pro,
@@ -334,7 +334,7 @@ top_box_interval(FunctionCallInfo fcinfo, int sign)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
 	int32		boxes = PG_GETARG_INT32(1);
-	double		z = z_for(PG_GETARG_FLOAT8(2));
+	double		z = confidence_z(PG_GETARG_FLOAT8(2));
 	double		p,
 				n,
 				z2n,

@@ -93,6 +93,9 @@ extern double ratings_weight_between(const Ratings *r, int from, int to);
 extern bool ratings_variance(const Ratings *r, double *mean, double *var);
 extern void check_nps_scale(const Ratings *r, const char *func);
 
+/* inference.c: shared by every interval */
+extern double confidence_z(double confidence);
+
 /* parse.c: reading text forms */
 typedef struct Parser
 {

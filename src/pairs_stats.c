@@ -339,22 +339,15 @@ rating_pairs_kendall_p(PG_FUNCTION_ARGS)
 static Datum
 spearman_interval(FunctionCallInfo fcinfo, int sign)
 {
-	double		confidence = PG_GETARG_FLOAT8(1);
+	double		z = confidence_z(PG_GETARG_FLOAT8(1));
 	PairMargins m;
-	double		r,
-				z;
+	double		r;
 
-	if (!(confidence > 0.0 && confidence < 1.0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence %g is out of range", confidence),
-				 errdetail("The confidence level must be between 0 and 1, exclusive.")));
 	r = spearman_of(PG_GETARG_RATING_PAIRS_P(0), &m);
 	if (isnan(r) || m.n < 4)
 		PG_RETURN_NULL();
 	if (fabs(r) >= 1.0)
 		PG_RETURN_FLOAT8(r);
-	z = norm_ppf(0.5 + confidence / 2);
 	PG_RETURN_FLOAT8(tanh(atanh(r) + sign * z / sqrt(m.n - 3)));
 }
 
