@@ -10,8 +10,11 @@ if [ -z "$major" ]; then
     exit 1
 fi
 
+# What the build really reads: the server headers.  (pgxs.mk alone proves
+# nothing: Debian ships it in postgresql-client-NN.)
 missing=""
-[ -f "/usr/lib/postgresql/$major/lib/pgxs/src/makefiles/pgxs.mk" ] || missing="$missing postgresql-server-dev-$major"
+includedir=$("/usr/lib/postgresql/$major/bin/pg_config" --includedir-server 2>/dev/null || true)
+[ -n "$includedir" ] && [ -f "$includedir/postgres.h" ] || missing="$missing postgresql-server-dev-$major"
 [ -f "/usr/share/postgresql/$major/extension/pgtap.control" ] || missing="$missing postgresql-$major-pgtap"
 command -v pg_prove >/dev/null 2>&1 || missing="$missing libtap-parser-sourcehandler-pgtap-perl"
 command -v pg_virtualenv >/dev/null 2>&1 || missing="$missing postgresql-common"
