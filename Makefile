@@ -26,8 +26,11 @@ PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 
 # Where `make test` installs the extension for the throwaway cluster; the
-# server finds it there through Debian's extension_destdir setting.
-TEST_DESTDIR = $(CURDIR)/tmp_install
+# server finds it there through Debian's extension_destdir setting.  Run as
+# root, pg_virtualenv starts that server as the postgres user, which may not
+# be able to enter the checkout (a fresh clone under a 0700 mktemp folder):
+# so the install goes to a world-readable folder in /tmp, one per checkout.
+TEST_DESTDIR = /tmp/loyalty-install-$(shell echo '$(CURDIR)' | cksum | cut -d' ' -f1)
 
 .PHONY: deps test demo bench test-run demo-run bench-run
 
@@ -41,25 +44,30 @@ VIRTUALENV = PGPORT=$$(tools/free-port.sh) pg_virtualenv -t -v $(PG_MAJOR) \
 	-o dynamic_library_path=$(TEST_DESTDIR)$(PG_PKGLIBDIR):$(PG_PKGLIBDIR)
 
 # Every object depends on the shared header (PGXS tracks no header changes).
-$(OBJS): src/loyalty.h
+$(OBJS): src/loyalty.h src/compat.h
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql))
-	cat $^ > $@
+# The install script is plain SQL, expanded from sql/install/*.sql (whose
+# @foreach blocks repeat a declaration for each score type).
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) tools/expand-sql.pl
+	perl tools/expand-sql.pl $(filter %.sql,$^) > $@.tmp && mv $@.tmp $@
 
 test-run: all
 	tools/check-symbols.sh
 	rm -rf $(TEST_DESTDIR)
 	$(MAKE) install DESTDIR=$(TEST_DESTDIR) >/dev/null
+	chmod -R a+rX $(TEST_DESTDIR)
 	$(VIRTUALENV) tools/run-tests.sh "$(REGRESS)"
 
 demo-run: all
 	@rm -rf $(TEST_DESTDIR)
 	@$(MAKE) --no-print-directory install DESTDIR=$(TEST_DESTDIR) >/dev/null
+	@chmod -R a+rX $(TEST_DESTDIR)
 	@$(VIRTUALENV) demo/run.sh
 
 bench-run: all
 	@rm -rf $(TEST_DESTDIR)
 	@$(MAKE) --no-print-directory install DESTDIR=$(TEST_DESTDIR) >/dev/null
+	@chmod -R a+rX $(TEST_DESTDIR)
 	@$(VIRTUALENV) -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 bench/run.sh
 
 EXTRA_CLEAN = $(TEST_DESTDIR) results regression.diffs regression.out

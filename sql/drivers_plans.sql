@@ -6,6 +6,9 @@
 -- moments, r_squared and every key_drivers column to 1e-12 relative.
 SET extra_float_digits = 0;
 SET jit = off;
+\set ECHO none
+\i test/plan_shape.psql
+\set ECHO all
 
 -- 40,000 respondents, 8 touchpoints with gaps, outcome 0..10.
 CREATE TABLE dm_survey (id int, segment text, day date, y float8, x float8[]);
@@ -85,18 +88,20 @@ SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
-EXPLAIN (COSTS OFF) SELECT segment, driver_agg(y, x) FROM dm_survey GROUP BY segment;
+SELECT pg_temp.plan_shape('SELECT segment, driver_agg(y, x) FROM dm_survey GROUP BY segment')
+       ~ '^Finalize Aggregate\(.*Gather.*\(Partial Aggregate\(Parallel Seq Scan' AS partial_in_workers;
 SELECT p.segment, close_matrices(p.m, s.m, 1e-12) AS same
 FROM (SELECT segment, driver_agg(y, x) AS m FROM dm_survey GROUP BY segment) p
 JOIN dm_serial s USING (segment) ORDER BY 1;
-EXPLAIN (COSTS OFF) SELECT driver_agg(y, x) FROM dm_survey;
+SELECT pg_temp.plan_shape('SELECT driver_agg(y, x) FROM dm_survey') ~ '^Finalize Aggregate\(.*Gather.*\(Partial Aggregate\(Parallel Seq Scan' AS partial_in_workers;
 SELECT close_matrices(driver_agg(y, x), (SELECT m FROM dm_serial_all), 1e-12) AS same FROM dm_survey;
 
 -- Stored daily matrices, rolled up, equal the raw computation; in a
 -- forced parallel plan too.
 CREATE TABLE dm_daily AS SELECT day, segment, driver_agg(y, x) AS m FROM dm_survey GROUP BY day, segment;
 ANALYZE dm_daily;
-EXPLAIN (COSTS OFF) SELECT segment, rollup(m) FROM dm_daily GROUP BY segment;
+SELECT pg_temp.plan_shape('SELECT segment, rollup(m) FROM dm_daily GROUP BY segment')
+       ~ '^Finalize Aggregate\(.*Gather.*\(Partial Aggregate\(Parallel Seq Scan' AS partial_in_workers;
 SELECT d.segment, close_matrices(d.m, s.m, 1e-12) AS same
 FROM (SELECT segment, rollup(m) AS m FROM dm_daily GROUP BY segment) d
 JOIN dm_serial s USING (segment) ORDER BY 1;
@@ -118,12 +123,14 @@ CREATE TABLE dm_survey_p2 PARTITION OF dm_survey_p FOR VALUES IN ('east', 'west'
 INSERT INTO dm_survey_p SELECT * FROM dm_survey;
 ANALYZE dm_survey_p;
 SET enable_partitionwise_aggregate = on;
-EXPLAIN (COSTS OFF) SELECT day, driver_agg(y, x) FROM dm_survey_p GROUP BY day;
+SELECT pg_temp.plan_shape('SELECT day, driver_agg(y, x) FROM dm_survey_p GROUP BY day')
+       ~ '^Finalize Aggregate\(.*Append\(Partial Aggregate\(Seq Scan\), Partial Aggregate\(Seq Scan\)\)' AS partial_per_partition;
 -- (Within one day some drivers do not vary, so compare the co-moments.)
 SELECT count(*) AS days, bool_and(close_moments(p.m, s.m, 1e-12)) AS same
 FROM (SELECT day, driver_agg(y, x) AS m FROM dm_survey_p GROUP BY day) p
 JOIN (SELECT day, driver_agg(y, x) AS m FROM dm_survey GROUP BY day) s USING (day);
-EXPLAIN (COSTS OFF) SELECT driver_agg(y, x) FROM dm_survey_p;
+SELECT pg_temp.plan_shape('SELECT driver_agg(y, x) FROM dm_survey_p')
+       ~ '^Finalize Aggregate\(Append\(Partial Aggregate\(Seq Scan\), Partial Aggregate\(Seq Scan\)\)\)$' AS partial_per_partition;
 SELECT close_matrices(driver_agg(y, x), (SELECT m FROM dm_serial_all), 1e-12) AS same FROM dm_survey_p;
 RESET enable_partitionwise_aggregate;
 

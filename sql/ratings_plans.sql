@@ -3,6 +3,9 @@
 -- same thing, so every `same` column must read t.
 SET extra_float_digits = 0;
 SET jit = off;
+\set ECHO none
+\i test/plan_shape.psql
+\set ECHO all
 
 CREATE TABLE answers (id int, touchpoint text, day date, recommend int, effort int, w float8);
 INSERT INTO answers
@@ -26,15 +29,15 @@ SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_leader_participation = off;
-EXPLAIN (COSTS OFF)
-SELECT touchpoint, nps_agg(recommend), nps_agg(recommend, w), effort_agg(effort)
-FROM answers GROUP BY touchpoint;
+SELECT pg_temp.plan_shape($$
+    SELECT touchpoint, nps_agg(recommend), nps_agg(recommend, w), effort_agg(effort)
+    FROM answers GROUP BY touchpoint$$) ~ '^Finalize Aggregate\(.*Gather.*\(Partial Aggregate\(Parallel Seq Scan' AS partial_in_workers;
 SELECT p.touchpoint, p.r = s.r AND p.rw = s.rw AND p.e = s.e AS same
 FROM (SELECT touchpoint, nps_agg(recommend)::text AS r, nps_agg(recommend, w)::text AS rw,
              effort_agg(effort)::text AS e
       FROM answers GROUP BY touchpoint) p
 JOIN serial s USING (touchpoint) ORDER BY 1;
-EXPLAIN (COSTS OFF) SELECT nps(recommend) FROM answers;
+SELECT pg_temp.plan_shape('SELECT nps(recommend) FROM answers') ~ '^Finalize Aggregate\(.*Gather.*\(Partial Aggregate\(Parallel Seq Scan' AS partial_in_workers;
 SELECT nps(recommend) = (SELECT nps(rollup(r::ratings)) FROM serial) AS same FROM answers;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
@@ -49,15 +52,16 @@ CREATE TABLE answers_p2 PARTITION OF answers_p FOR VALUES IN ('delivery', 'invoi
 INSERT INTO answers_p SELECT * FROM answers;
 ANALYZE answers_p;
 SET enable_partitionwise_aggregate = on;
-EXPLAIN (COSTS OFF)
-SELECT touchpoint, nps_agg(recommend) FROM answers_p GROUP BY touchpoint;
+-- Grouped by the partition key: one whole aggregate per partition.
+SELECT pg_temp.plan_shape('SELECT touchpoint, nps_agg(recommend) FROM answers_p GROUP BY touchpoint')
+       ~ '^Append\(Aggregate\(Seq Scan\), Aggregate\(Seq Scan\)\)$' AS per_partition;
 SELECT p.touchpoint, p.r = s.r AS same
 FROM (SELECT touchpoint, nps_agg(recommend)::text AS r FROM answers_p GROUP BY touchpoint) p
 JOIN serial s USING (touchpoint) ORDER BY 1;
 -- Grouped by a key that is not the partition key: partial aggregates per
 -- partition, combined above the Append.
-EXPLAIN (COSTS OFF)
-SELECT day, nps_agg(recommend) FROM answers_p GROUP BY day;
+SELECT pg_temp.plan_shape('SELECT day, nps_agg(recommend) FROM answers_p GROUP BY day')
+       ~ '^Finalize Aggregate\(.*Append\(Partial Aggregate\(Seq Scan\), Partial Aggregate\(Seq Scan\)\)' AS partial_per_partition;
 SELECT count(*) AS days, bool_and(p.r = s.r) AS same
 FROM (SELECT day, nps_agg(recommend)::text AS r FROM answers_p GROUP BY day) p
 JOIN (SELECT day, nps_agg(recommend)::text AS r FROM answers GROUP BY day) s USING (day);
@@ -65,8 +69,9 @@ RESET enable_partitionwise_aggregate;
 
 -- Moving frames use the inverse transition; each row must equal the
 -- aggregate recomputed over the same rows.
-EXPLAIN (COSTS OFF)
-SELECT nps(recommend) OVER (ORDER BY id ROWS BETWEEN 99 PRECEDING AND CURRENT ROW) FROM answers;
+SELECT pg_temp.plan_shape($$
+    SELECT nps(recommend) OVER (ORDER BY id ROWS BETWEEN 99 PRECEDING AND CURRENT ROW) FROM answers$$)
+       ~ '^WindowAgg\(' AS window_agg;
 SELECT count(*) AS rows, bool_and(w.r IS NOT DISTINCT FROM x.r) AS same
 FROM (SELECT id, nps_agg(recommend) OVER (ORDER BY id ROWS BETWEEN 99 PRECEDING AND CURRENT ROW)::text AS r
       FROM answers WHERE id <= 3000) w

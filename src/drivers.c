@@ -394,7 +394,7 @@ driver_matrix_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 recv_fail(const char *detail)
 {
 	ereport(ERROR,

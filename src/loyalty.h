@@ -14,6 +14,8 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "compat.h"
+
 /* At most this many points on one scale (SPEC 3). */
 #define RATINGS_MAX_POINTS	101
 
@@ -105,7 +107,7 @@ typedef struct Parser
 	const char *hint;			/* what a literal looks like */
 } Parser;
 
-extern void lit_fail(Parser *ps, const char *what) pg_attribute_noreturn();
+pg_noreturn extern void lit_fail(Parser *ps, const char *what);
 extern void lit_ws(Parser *ps);
 extern bool lit_word(Parser *ps, const char *word);
 extern void lit_expect(Parser *ps, const char *word);
@@ -118,7 +120,7 @@ extern void lit_append_double(struct StringInfoData *buf, double d);
 /* score.c: scores and weights from SQL values */
 extern int64 score_from_numeric(Datum num, int32 lo, int32 hi);
 extern int64 score_from_float8(double d, int32 lo, int32 hi);
-extern void score_out_of_scale(int64 score, int32 lo, int32 hi) pg_attribute_noreturn();
+pg_noreturn extern void score_out_of_scale(int64 score, int32 lo, int32 hi);
 extern void check_weight(double w);
 
 /*

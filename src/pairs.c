@@ -333,7 +333,7 @@ axis_find(const int64 *vals, int n, int64 v, int *ins)
 	return (lo < n && vals[lo] == v) ? lo : -1;
 }
 
-static void pg_attribute_noreturn()
+pg_noreturn static void
 too_many_values(char axis, int64 v)
 {
 	ereport(ERROR,

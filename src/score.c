@@ -35,7 +35,7 @@ score_not_integral(const char *shown, int32 lo, int32 hi)
 }
 
 /* NaN is not a number at all: an invalid parameter (22023), not a range error. */
-static void pg_attribute_noreturn()
+pg_noreturn static void
 score_nan(int32 lo, int32 hi)
 {
 	ereport(ERROR,

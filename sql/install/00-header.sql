@@ -1,3 +1,3 @@
 -- loyalty: customer-loyalty analytics inside PostgreSQL.
--- This file is assembled by `make` from sql/install/*.sql; edit those.
+-- This file is built by `make` (tools/expand-sql.pl) from sql/install/*.sql; edit those.
 \echo Use "CREATE EXTENSION loyalty" to load this file. \quit

@@ -129,110 +129,96 @@ CREATE FUNCTION @extschema@.ratings_rollup_inv(@extschema@.ratings, @extschema@.
 COMMENT ON FUNCTION @extschema@.ratings_rollup_inv(@extschema@.ratings, @extschema@.ratings) IS
     'inverse transition function of rollup(ratings) for moving window frames';
 
--- Transition functions and aggregates, for each score type. Generated here
--- rather than written out 70 times; every name is schema-qualified.
-DO $$
-DECLARE
-    t record;
-    a record;
-    zeros text;
-    wzeros text;
-BEGIN
-    FOR t IN SELECT * FROM (VALUES
-            ('smallint', 'int2'), ('integer', 'int4'), ('bigint', 'int8'),
-            ('numeric', 'numeric'), ('double precision', 'float8')) AS v(sqltype, suffix)
-    LOOP
-        EXECUTE pg_catalog.format($f$
-            CREATE FUNCTION @extschema@.ratings_trans(@extschema@.ratings, %1$s) RETURNS @extschema@.ratings
-                AS 'MODULE_PATHNAME', 'ratings_trans_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.ratings_trans(@extschema@.ratings, %1$s) IS
-                'transition function: the summary with one more response';
-            CREATE FUNCTION @extschema@.ratings_inv(@extschema@.ratings, %1$s) RETURNS @extschema@.ratings
-                AS 'MODULE_PATHNAME', 'ratings_inv_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.ratings_inv(@extschema@.ratings, %1$s) IS
-                'inverse transition function: the summary with one response removed';
-            CREATE FUNCTION @extschema@.ratings_trans(@extschema@.ratings, %1$s, double precision)
-                RETURNS @extschema@.ratings
-                AS 'MODULE_PATHNAME', 'ratings_wtrans_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.ratings_trans(@extschema@.ratings, %1$s, double precision) IS
-                'transition function: the summary with one more weighted response';
-            CREATE FUNCTION @extschema@.ratings_inv(@extschema@.ratings, %1$s, double precision)
-                RETURNS @extschema@.ratings
-                AS 'MODULE_PATHNAME', 'ratings_winv_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.ratings_inv(@extschema@.ratings, %1$s, double precision) IS
-                'inverse transition function: one weighted response removed, or NULL where the weight sums would not be exact';
-            CREATE FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, %1$s, integer, integer)
-                RETURNS @extschema@.ratings
-                AS 'MODULE_PATHNAME', 'ratings_agg_trans_%2$s' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, %1$s, integer, integer) IS
-                'transition function of ratings_agg';
-            CREATE FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, %1$s, integer, integer)
-                RETURNS @extschema@.ratings
-                AS 'MODULE_PATHNAME', 'ratings_agg_inv_%2$s' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, %1$s, integer, integer) IS
-                'inverse transition function of ratings_agg';
-            CREATE FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, %1$s, integer, integer, double precision)
-                RETURNS @extschema@.ratings
-                AS 'MODULE_PATHNAME', 'ratings_agg_wtrans_%2$s' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, %1$s, integer, integer, double precision) IS
-                'transition function of the weighted ratings_agg';
-            CREATE FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, %1$s, integer, integer, double precision)
-                RETURNS @extschema@.ratings
-                AS 'MODULE_PATHNAME', 'ratings_agg_winv_%2$s' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, %1$s, integer, integer, double precision) IS
-                'inverse transition function of the weighted ratings_agg';
+-- Transition functions and aggregates, for each score type (expanded by
+-- tools/expand-sql.pl into plain SQL; every name is schema-qualified).
+-- @foreach score | suffix
+--   smallint         | int2
+--   integer          | int4
+--   bigint           | int8
+--   numeric          | numeric
+--   double precision | float8
+-- @do
+CREATE FUNCTION @extschema@.ratings_trans(@extschema@.ratings, {{score}}) RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', 'ratings_trans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_trans(@extschema@.ratings, {{score}}) IS
+    'transition function: the summary with one more response';
+CREATE FUNCTION @extschema@.ratings_inv(@extschema@.ratings, {{score}}) RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', 'ratings_inv_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_inv(@extschema@.ratings, {{score}}) IS
+    'inverse transition function: the summary with one response removed';
+CREATE FUNCTION @extschema@.ratings_trans(@extschema@.ratings, {{score}}, double precision)
+    RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', 'ratings_wtrans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_trans(@extschema@.ratings, {{score}}, double precision) IS
+    'transition function: the summary with one more weighted response';
+CREATE FUNCTION @extschema@.ratings_inv(@extschema@.ratings, {{score}}, double precision)
+    RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', 'ratings_winv_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_inv(@extschema@.ratings, {{score}}, double precision) IS
+    'inverse transition function: one weighted response removed, or NULL where the weight sums would not be exact';
+CREATE FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, {{score}}, integer, integer)
+    RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', 'ratings_agg_trans_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, {{score}}, integer, integer) IS
+    'transition function of ratings_agg';
+CREATE FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, integer, integer)
+    RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', 'ratings_agg_inv_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, integer, integer) IS
+    'inverse transition function of ratings_agg';
+CREATE FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, {{score}}, integer, integer, double precision)
+    RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', 'ratings_agg_wtrans_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, {{score}}, integer, integer, double precision) IS
+    'transition function of the weighted ratings_agg';
+CREATE FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, integer, integer, double precision)
+    RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', 'ratings_agg_winv_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, integer, integer, double precision) IS
+    'inverse transition function of the weighted ratings_agg';
 
-            CREATE AGGREGATE @extschema@.ratings_agg(%1$s, integer, integer) (
-                SFUNC = @extschema@.ratings_agg_trans, STYPE = @extschema@.ratings,
-                FINALFUNC = @extschema@.ratings_final, COMBINEFUNC = @extschema@.ratings_combine,
-                MSFUNC = @extschema@.ratings_agg_trans, MINVFUNC = @extschema@.ratings_agg_inv,
-                MSTYPE = @extschema@.ratings, MFINALFUNC = @extschema@.ratings_final,
-                PARALLEL = SAFE);
-            COMMENT ON AGGREGATE @extschema@.ratings_agg(%1$s, integer, integer) IS
-                'summary of the scores on the scale lo..hi (at most 101 points)';
-            CREATE AGGREGATE @extschema@.ratings_agg(%1$s, integer, integer, double precision) (
-                SFUNC = @extschema@.ratings_agg_trans, STYPE = @extschema@.ratings,
-                FINALFUNC = @extschema@.ratings_final, COMBINEFUNC = @extschema@.ratings_combine,
-                MSFUNC = @extschema@.ratings_agg_trans, MINVFUNC = @extschema@.ratings_agg_inv,
-                MSTYPE = @extschema@.ratings, MFINALFUNC = @extschema@.ratings_final,
-                PARALLEL = SAFE);
-            COMMENT ON AGGREGATE @extschema@.ratings_agg(%1$s, integer, integer, double precision) IS
-                'weighted summary of the scores on the scale lo..hi (at most 101 points)';
-            $f$, t.sqltype, t.suffix);
+CREATE AGGREGATE @extschema@.ratings_agg({{score}}, integer, integer) (
+    SFUNC = @extschema@.ratings_agg_trans, STYPE = @extschema@.ratings,
+    FINALFUNC = @extschema@.ratings_final, COMBINEFUNC = @extschema@.ratings_combine,
+    MSFUNC = @extschema@.ratings_agg_trans, MINVFUNC = @extschema@.ratings_agg_inv,
+    MSTYPE = @extschema@.ratings, MFINALFUNC = @extschema@.ratings_final,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.ratings_agg({{score}}, integer, integer) IS
+    'summary of the scores on the scale lo..hi (at most 101 points)';
+CREATE AGGREGATE @extschema@.ratings_agg({{score}}, integer, integer, double precision) (
+    SFUNC = @extschema@.ratings_agg_trans, STYPE = @extschema@.ratings,
+    FINALFUNC = @extschema@.ratings_final, COMBINEFUNC = @extschema@.ratings_combine,
+    MSFUNC = @extschema@.ratings_agg_trans, MINVFUNC = @extschema@.ratings_agg_inv,
+    MSTYPE = @extschema@.ratings, MFINALFUNC = @extschema@.ratings_final,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.ratings_agg({{score}}, integer, integer, double precision) IS
+    'weighted summary of the scores on the scale lo..hi (at most 101 points)';
 
-        -- Aggregates on a fixed scale: the state starts as an empty summary.
-        FOR a IN SELECT * FROM (VALUES
-                ('nps',        0, 10, 'nps',           'Net Promoter Score of 0-10 answers, -100..100'),
-                ('ces',        1,  7, 'ces',           'customer effort score: mean of 1-7 answers (CES 2.0, higher is easier)'),
-                ('csat',       1,  5, 'csat',          'customer satisfaction: % of 4-5 answers on 1..5'),
-                ('nps_agg',    0, 10, 'ratings_final', 'summary of 0-10 recommend answers'),
-                ('effort_agg', 1,  7, 'ratings_final', 'summary of 1-7 effort answers'),
-                ('csat_agg',   1,  5, 'ratings_final', 'summary of 1-5 satisfaction answers')
-            ) AS v(name, lo, hi, final, what)
-        LOOP
-            zeros := pg_catalog.array_to_string(pg_catalog.array_fill(0, ARRAY[a.hi - a.lo + 1]), ',');
-            wzeros := pg_catalog.format('scale=%s..%s n={%s} w={%s} w2=0', a.lo, a.hi, zeros, zeros);
-            zeros := pg_catalog.format('scale=%s..%s n={%s}', a.lo, a.hi, zeros);
-            EXECUTE pg_catalog.format($f$
-                CREATE AGGREGATE @extschema@.%1$I(%2$s) (
-                    SFUNC = @extschema@.ratings_trans, STYPE = @extschema@.ratings, INITCOND = %3$L,
-                    FINALFUNC = @extschema@.%5$I, COMBINEFUNC = @extschema@.ratings_combine,
-                    MSFUNC = @extschema@.ratings_trans, MINVFUNC = @extschema@.ratings_inv,
-                    MSTYPE = @extschema@.ratings, MINITCOND = %3$L, MFINALFUNC = @extschema@.%5$I,
-                    PARALLEL = SAFE);
-                COMMENT ON AGGREGATE @extschema@.%1$I(%2$s) IS %6$L;
-                CREATE AGGREGATE @extschema@.%1$I(%2$s, double precision) (
-                    SFUNC = @extschema@.ratings_trans, STYPE = @extschema@.ratings, INITCOND = %4$L,
-                    FINALFUNC = @extschema@.%5$I, COMBINEFUNC = @extschema@.ratings_combine,
-                    MSFUNC = @extschema@.ratings_trans, MINVFUNC = @extschema@.ratings_inv,
-                    MSTYPE = @extschema@.ratings, MINITCOND = %4$L, MFINALFUNC = @extschema@.%5$I,
-                    PARALLEL = SAFE);
-                COMMENT ON AGGREGATE @extschema@.%1$I(%2$s, double precision) IS %7$L;
-                $f$, a.name, t.sqltype, zeros, wzeros, a.final, a.what, 'weighted ' || a.what);
-        END LOOP;
-    END LOOP;
-END
-$$;
+-- Aggregates on a fixed scale: the state starts as an empty summary.
+-- @foreach name | final | init | winit | what
+--   nps | nps | scale=0..10 n={0,0,0,0,0,0,0,0,0,0,0} | scale=0..10 n={0,0,0,0,0,0,0,0,0,0,0} w={0,0,0,0,0,0,0,0,0,0,0} w2=0 | Net Promoter Score of 0-10 answers, -100..100
+--   ces | ces | scale=1..7 n={0,0,0,0,0,0,0} | scale=1..7 n={0,0,0,0,0,0,0} w={0,0,0,0,0,0,0} w2=0 | customer effort score: mean of 1-7 answers (CES 2.0, higher is easier)
+--   csat | csat | scale=1..5 n={0,0,0,0,0} | scale=1..5 n={0,0,0,0,0} w={0,0,0,0,0} w2=0 | customer satisfaction: % of 4-5 answers on 1..5
+--   nps_agg | ratings_final | scale=0..10 n={0,0,0,0,0,0,0,0,0,0,0} | scale=0..10 n={0,0,0,0,0,0,0,0,0,0,0} w={0,0,0,0,0,0,0,0,0,0,0} w2=0 | summary of 0-10 recommend answers
+--   effort_agg | ratings_final | scale=1..7 n={0,0,0,0,0,0,0} | scale=1..7 n={0,0,0,0,0,0,0} w={0,0,0,0,0,0,0} w2=0 | summary of 1-7 effort answers
+--   csat_agg | ratings_final | scale=1..5 n={0,0,0,0,0} | scale=1..5 n={0,0,0,0,0} w={0,0,0,0,0} w2=0 | summary of 1-5 satisfaction answers
+-- @do
+CREATE AGGREGATE @extschema@.{{name}}({{score}}) (
+    SFUNC = @extschema@.ratings_trans, STYPE = @extschema@.ratings, INITCOND = '{{init}}',
+    FINALFUNC = @extschema@.{{final}}, COMBINEFUNC = @extschema@.ratings_combine,
+    MSFUNC = @extschema@.ratings_trans, MINVFUNC = @extschema@.ratings_inv,
+    MSTYPE = @extschema@.ratings, MINITCOND = '{{init}}', MFINALFUNC = @extschema@.{{final}},
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.{{name}}({{score}}) IS '{{what}}';
+CREATE AGGREGATE @extschema@.{{name}}({{score}}, double precision) (
+    SFUNC = @extschema@.ratings_trans, STYPE = @extschema@.ratings, INITCOND = '{{winit}}',
+    FINALFUNC = @extschema@.{{final}}, COMBINEFUNC = @extschema@.ratings_combine,
+    MSFUNC = @extschema@.ratings_trans, MINVFUNC = @extschema@.ratings_inv,
+    MSTYPE = @extschema@.ratings, MINITCOND = '{{winit}}', MFINALFUNC = @extschema@.{{final}},
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.{{name}}({{score}}, double precision) IS 'weighted {{what}}';
+-- @end
+-- @end
 
 CREATE AGGREGATE @extschema@.rollup(@extschema@.ratings) (
     SFUNC = @extschema@.ratings_rollup_trans, STYPE = @extschema@.ratings,

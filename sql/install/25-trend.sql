@@ -16,33 +16,29 @@ CREATE FUNCTION @extschema@.nps_trend_p_final(double precision[]) RETURNS double
 COMMENT ON FUNCTION @extschema@.nps_trend_p_final(double precision[]) IS
     'final function of nps_trend_p: two-sided p-value of the slope (t, n - 2 df)';
 
-DO $$
-DECLARE
-    t record;
-BEGIN
-    FOR t IN SELECT * FROM (VALUES
-            ('smallint', 'int2'), ('integer', 'int4'), ('bigint', 'int8'),
-            ('numeric', 'numeric'), ('double precision', 'float8')) AS v(sqltype, suffix)
-    LOOP
-        EXECUTE pg_catalog.format($f$
-            CREATE FUNCTION @extschema@.nps_trend_trans(double precision[], timestamp with time zone, %1$s)
-                RETURNS double precision[]
-                AS 'MODULE_PATHNAME', 'nps_trend_trans_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.nps_trend_trans(double precision[], timestamp with time zone, %1$s) IS
-                'transition function of nps_trend and nps_trend_p';
-            CREATE AGGREGATE @extschema@.nps_trend(at timestamp with time zone, score %1$s) (
-                SFUNC = @extschema@.nps_trend_trans, STYPE = double precision[],
-                INITCOND = '{0,0,0,0,0,0}', FINALFUNC = @extschema@.nps_trend_final,
-                COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
-            COMMENT ON AGGREGATE @extschema@.nps_trend(timestamp with time zone, %1$s) IS
-                'least-squares slope of the NPS in points per 30 days (each answer +100, 0 or -100)';
-            CREATE AGGREGATE @extschema@.nps_trend_p(at timestamp with time zone, score %1$s) (
-                SFUNC = @extschema@.nps_trend_trans, STYPE = double precision[],
-                INITCOND = '{0,0,0,0,0,0}', FINALFUNC = @extschema@.nps_trend_p_final,
-                COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
-            COMMENT ON AGGREGATE @extschema@.nps_trend_p(timestamp with time zone, %1$s) IS
-                'two-sided p-value that the NPS trend slope is not zero (t with n - 2 df)';
-            $f$, t.sqltype, t.suffix);
-    END LOOP;
-END
-$$;
+-- For each score type:
+-- @foreach score | suffix
+--   smallint         | int2
+--   integer          | int4
+--   bigint           | int8
+--   numeric          | numeric
+--   double precision | float8
+-- @do
+CREATE FUNCTION @extschema@.nps_trend_trans(double precision[], timestamp with time zone, {{score}})
+    RETURNS double precision[]
+    AS 'MODULE_PATHNAME', 'nps_trend_trans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_trend_trans(double precision[], timestamp with time zone, {{score}}) IS
+    'transition function of nps_trend and nps_trend_p';
+CREATE AGGREGATE @extschema@.nps_trend(at timestamp with time zone, score {{score}}) (
+    SFUNC = @extschema@.nps_trend_trans, STYPE = double precision[],
+    INITCOND = '{0,0,0,0,0,0}', FINALFUNC = @extschema@.nps_trend_final,
+    COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.nps_trend(timestamp with time zone, {{score}}) IS
+    'least-squares slope of the NPS in points per 30 days (each answer +100, 0 or -100)';
+CREATE AGGREGATE @extschema@.nps_trend_p(at timestamp with time zone, score {{score}}) (
+    SFUNC = @extschema@.nps_trend_trans, STYPE = double precision[],
+    INITCOND = '{0,0,0,0,0,0}', FINALFUNC = @extschema@.nps_trend_p_final,
+    COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.nps_trend_p(timestamp with time zone, {{score}}) IS
+    'two-sided p-value that the NPS trend slope is not zero (t with n - 2 df)';
+-- @end

@@ -102,46 +102,39 @@ CREATE FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @e
 COMMENT ON FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @extschema@.rating_pairs) IS
     'inverse transition function of rollup(rating_pairs)';
 
-DO $$
-DECLARE
-    t record;
-    a record;
-BEGIN
-    FOR t IN SELECT * FROM (VALUES
-            ('smallint', 'int2'), ('integer', 'int4'), ('bigint', 'int8'),
-            ('numeric', 'numeric'), ('double precision', 'float8')) AS v(sqltype, suffix)
-    LOOP
-        EXECUTE pg_catalog.format($f$
-            CREATE FUNCTION @extschema@.rating_pairs_trans(@extschema@.rating_pairs, %1$s, %1$s)
-                RETURNS @extschema@.rating_pairs
-                AS 'MODULE_PATHNAME', 'rating_pairs_trans_%2$s' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.rating_pairs_trans(@extschema@.rating_pairs, %1$s, %1$s) IS
-                'transition function of the rating_pairs aggregates';
-            CREATE FUNCTION @extschema@.rating_pairs_inv(@extschema@.rating_pairs, %1$s, %1$s)
-                RETURNS @extschema@.rating_pairs
-                AS 'MODULE_PATHNAME', 'rating_pairs_inv_%2$s' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.rating_pairs_inv(@extschema@.rating_pairs, %1$s, %1$s) IS
-                'inverse transition function of the rating_pairs aggregates';
-            $f$, t.sqltype, t.suffix);
-        FOR a IN SELECT * FROM (VALUES
-                ('rating_pairs_agg', 'rating_pairs_final', 'joint count table of (x, y) answers'),
-                ('spearman',         'spearman',           'Spearman''s rho of x and y, from their joint count table'),
-                ('kendall_tau',      'kendall_tau',        'Kendall''s tau-b of x and y, from their joint count table')
-            ) AS v(name, final, what)
-        LOOP
-            EXECUTE pg_catalog.format($f$
-                CREATE AGGREGATE @extschema@.%1$I(x %2$s, y %2$s) (
-                    SFUNC = @extschema@.rating_pairs_trans, STYPE = @extschema@.rating_pairs,
-                    FINALFUNC = @extschema@.%3$I, COMBINEFUNC = @extschema@.rating_pairs_combine,
-                    MSFUNC = @extschema@.rating_pairs_trans, MINVFUNC = @extschema@.rating_pairs_inv,
-                    MSTYPE = @extschema@.rating_pairs, MFINALFUNC = @extschema@.%3$I,
-                    PARALLEL = SAFE);
-                COMMENT ON AGGREGATE @extschema@.%1$I(%2$s, %2$s) IS %4$L;
-                $f$, a.name, t.sqltype, a.final, a.what);
-        END LOOP;
-    END LOOP;
-END
-$$;
+-- For each score type:
+-- @foreach score | suffix
+--   smallint         | int2
+--   integer          | int4
+--   bigint           | int8
+--   numeric          | numeric
+--   double precision | float8
+-- @do
+CREATE FUNCTION @extschema@.rating_pairs_trans(@extschema@.rating_pairs, {{score}}, {{score}})
+    RETURNS @extschema@.rating_pairs
+    AS 'MODULE_PATHNAME', 'rating_pairs_trans_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_pairs_trans(@extschema@.rating_pairs, {{score}}, {{score}}) IS
+    'transition function of the rating_pairs aggregates';
+CREATE FUNCTION @extschema@.rating_pairs_inv(@extschema@.rating_pairs, {{score}}, {{score}})
+    RETURNS @extschema@.rating_pairs
+    AS 'MODULE_PATHNAME', 'rating_pairs_inv_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_pairs_inv(@extschema@.rating_pairs, {{score}}, {{score}}) IS
+    'inverse transition function of the rating_pairs aggregates';
+
+-- @foreach name | final | what
+--   rating_pairs_agg | rating_pairs_final | joint count table of (x, y) answers
+--   spearman         | spearman           | Spearman''s rho of x and y, from their joint count table
+--   kendall_tau      | kendall_tau        | Kendall''s tau-b of x and y, from their joint count table
+-- @do
+CREATE AGGREGATE @extschema@.{{name}}(x {{score}}, y {{score}}) (
+    SFUNC = @extschema@.rating_pairs_trans, STYPE = @extschema@.rating_pairs,
+    FINALFUNC = @extschema@.{{final}}, COMBINEFUNC = @extschema@.rating_pairs_combine,
+    MSFUNC = @extschema@.rating_pairs_trans, MINVFUNC = @extschema@.rating_pairs_inv,
+    MSTYPE = @extschema@.rating_pairs, MFINALFUNC = @extschema@.{{final}},
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.{{name}}({{score}}, {{score}}) IS '{{what}}';
+-- @end
+-- @end
 
 CREATE AGGREGATE @extschema@.rollup(@extschema@.rating_pairs) (
     SFUNC = @extschema@.rating_pairs_rollup_trans, STYPE = @extschema@.rating_pairs,

@@ -10,33 +10,29 @@ CREATE TYPE @extschema@.loyalty_segment AS ENUM ('loyalist', 'mercenary', 'hosta
 COMMENT ON TYPE @extschema@.loyalty_segment IS
     'Jones & Sasser satisfaction x loyalty matrix: loyalist (satisfied, loyal), mercenary (satisfied, not loyal), hostage (dissatisfied, loyal), defector (dissatisfied, not loyal)';
 
-DO $$
-DECLARE
-    t record;
-BEGIN
-    FOR t IN SELECT * FROM (VALUES
-            ('smallint', 'int2'), ('integer', 'int4'), ('bigint', 'int8'),
-            ('numeric', 'numeric'), ('double precision', 'float8')) AS v(sqltype, suffix)
-    LOOP
-        EXECUTE pg_catalog.format($f$
-            CREATE FUNCTION @extschema@.nps_category(score %1$s) RETURNS @extschema@.nps_category
-                AS 'MODULE_PATHNAME', 'nps_category_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.nps_category(%1$s) IS
-                'NPS category of a 0-10 answer: detractor 0-6, passive 7-8, promoter 9-10';
-            CREATE FUNCTION @extschema@.loyalty_segment(satisfaction %1$s, recommend %1$s)
-                RETURNS @extschema@.loyalty_segment
-                AS 'MODULE_PATHNAME', 'loyalty_segment_%2$s' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.loyalty_segment(%1$s, %1$s) IS
-                'loyalty segment from a 1-5 satisfaction answer (satisfied: 4-5) and a 0-10 recommend answer (loyal: 9-10)';
-            CREATE FUNCTION @extschema@.loyalty_index(recommend %1$s, repurchase %1$s, cross_buy %1$s)
-                RETURNS double precision
-                AS 'MODULE_PATHNAME', 'loyalty_index_%2$s' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-            COMMENT ON FUNCTION @extschema@.loyalty_index(%1$s, %1$s, %1$s) IS
-                'customer loyalty index 0-100: 10 x the mean of the non-NULL 0-10 answers';
-            $f$, t.sqltype, t.suffix);
-    END LOOP;
-END
-$$;
+-- For each score type:
+-- @foreach score | suffix
+--   smallint         | int2
+--   integer          | int4
+--   bigint           | int8
+--   numeric          | numeric
+--   double precision | float8
+-- @do
+CREATE FUNCTION @extschema@.nps_category(score {{score}}) RETURNS @extschema@.nps_category
+    AS 'MODULE_PATHNAME', 'nps_category_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_category({{score}}) IS
+    'NPS category of a 0-10 answer: detractor 0-6, passive 7-8, promoter 9-10';
+CREATE FUNCTION @extschema@.loyalty_segment(satisfaction {{score}}, recommend {{score}})
+    RETURNS @extschema@.loyalty_segment
+    AS 'MODULE_PATHNAME', 'loyalty_segment_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.loyalty_segment({{score}}, {{score}}) IS
+    'loyalty segment from a 1-5 satisfaction answer (satisfied: 4-5) and a 0-10 recommend answer (loyal: 9-10)';
+CREATE FUNCTION @extschema@.loyalty_index(recommend {{score}}, repurchase {{score}}, cross_buy {{score}})
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'loyalty_index_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.loyalty_index({{score}}, {{score}}, {{score}}) IS
+    'customer loyalty index 0-100: 10 x the mean of the non-NULL 0-10 answers';
+-- @end
 
 CREATE FUNCTION @extschema@.loyalty_segment(satisfaction double precision, loyalty double precision,
                                             satisfied_from double precision, loyal_from double precision)
