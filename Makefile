@@ -32,7 +32,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 # so the install goes to a world-readable folder in /tmp, one per checkout.
 TEST_DESTDIR = /tmp/loyalty-install-$(shell echo '$(CURDIR)' | cksum | cut -d' ' -f1)
 
-.PHONY: deps test demo bench test-run demo-run bench-run
+.PHONY: deps test demo bench test-run demo-run bench-run test-matrix print-regress
 
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -86,3 +86,11 @@ demo: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory bench-run
+
+# The whole suite against every PostgreSQL release in PG_SOURCES (built once
+# into a cache) and Debian's installed server; see tools/test-matrix.sh.
+test-matrix:
+	@tools/test-matrix.sh
+
+print-regress:
+	@echo $(REGRESS)

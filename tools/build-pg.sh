@@ -4,13 +4,16 @@
 #
 #   tools/build-pg.sh path/to/postgresql-X.Y.tar.bz2 [path/to/pgtap-A.B.C.tar.gz]
 #
-# The cache is $LOYALTY_CACHE (default ~/.cache/loyalty); a finished build
+# The cache is $LOYALTY_CACHE (default /var/cache/loyalty for root, whose
+# test clusters run as the postgres user and must reach the binaries;
+# ~/.cache/loyalty for anyone else); a finished build
 # leaves a stamp there, so a second call costs nothing.  Build output goes to
 # a log beside the build, which is printed when the build fails.
 set -euo pipefail
 tarball=$(readlink -f "$1")
 pgtap=${2:+$(readlink -f "$2")}
-cache=${LOYALTY_CACHE:-$HOME/.cache/loyalty}
+if [ "$(id -u)" = 0 ]; then default_cache=/var/cache/loyalty; else default_cache=$HOME/.cache/loyalty; fi
+cache=${LOYALTY_CACHE:-$default_cache}
 name=$(basename "$tarball" | sed -E 's/\.tar\.(bz2|gz|xz)$//')   # postgresql-17.2
 prefix="$cache/$name"
 stamp="$prefix/.loyalty-built"
@@ -21,6 +24,7 @@ if [ -f "$stamp" ]; then
 fi
 
 mkdir -p "$cache"
+chmod a+rx "$cache"
 build=$(mktemp -d "$cache/build.XXXXXX")
 log="$cache/$name.log"
 trap 'rm -rf "$build"' EXIT

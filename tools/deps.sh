@@ -1,6 +1,7 @@
 #!/bin/sh
-# Install what `make test`, `make demo` and `make bench` need on Debian or
-# Ubuntu when run as root; otherwise say exactly what to install.
+# Install what `make test`, `make demo`, `make bench` and `make test-matrix`
+# need on Debian or Ubuntu when run as root; otherwise say exactly what to
+# install.
 set -eu
 
 major=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n 1)
@@ -19,6 +20,12 @@ includedir=$("/usr/lib/postgresql/$major/bin/pg_config" --includedir-server 2>/d
 command -v pg_prove >/dev/null 2>&1 || missing="$missing libtap-parser-sourcehandler-pgtap-perl"
 command -v pg_virtualenv >/dev/null 2>&1 || missing="$missing postgresql-common"
 command -v make >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 || missing="$missing build-essential"
+# `tools/deps.sh matrix`: also what building PostgreSQL from a source tarball
+# needs (bison and flex for a git export such as 17.2).
+if [ "${1:-}" = matrix ]; then
+    command -v bison >/dev/null 2>&1 || missing="$missing bison"
+    command -v flex >/dev/null 2>&1 || missing="$missing flex"
+fi
 
 [ -z "$missing" ] && exit 0
 
