@@ -8,10 +8,12 @@
 #   make bench        the benchmark, in a throwaway cluster
 
 EXTENSION = loyalty
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 MODULE_big = loyalty
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+# Earlier releases' scripts as released, and the upgrade scripts from them.
+DATA = sql/$(EXTENSION)--0.1.0.sql sql/$(EXTENSION)--0.1.0--0.2.0.sql
 
 # pg_regress tests: sql/NAME.sql against expected/NAME.out
 REGRESS = ratings_io ratings_plans drivers_io drivers_plans

@@ -602,45 +602,11 @@ drivers_merge(DriverMatrix *a, const DriverMatrix *b)
 	drivers_check_finite(a);
 }
 
-/*
- * The state to update: in an aggregate, the state itself (made plain in the
- * aggregate context if it arrived compressed); elsewhere a copy, so that the
- * caller's value is never modified.
- */
+/* The state to update (see agg_state_arg). */
 static inline DriverMatrix *
 drivers_state(FunctionCallInfo fcinfo, int argno)
 {
-	MemoryContext aggcontext;
-	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
-
-	if (likely(AggCheckCallContext(fcinfo, &aggcontext)))
-	{
-		if (unlikely(VARATT_IS_EXTENDED(v)))
-		{
-			MemoryContext old = MemoryContextSwitchTo(aggcontext);
-
-			v = pg_detoast_datum_copy(v);
-			MemoryContextSwitchTo(old);
-		}
-		return (DriverMatrix *) v;
-	}
-	return (DriverMatrix *) pg_detoast_datum_copy(v);
-}
-
-/* A copy of datum argno in the aggregate context, if there is one. */
-static DriverMatrix *
-drivers_copy_arg(FunctionCallInfo fcinfo, int argno)
-{
-	MemoryContext aggcontext;
-	MemoryContext old = NULL;
-	DriverMatrix *m;
-
-	if (AggCheckCallContext(fcinfo, &aggcontext))
-		old = MemoryContextSwitchTo(aggcontext);
-	m = (DriverMatrix *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
-	if (old)
-		MemoryContextSwitchTo(old);
-	return m;
+	return (DriverMatrix *) agg_state_arg(fcinfo, argno);
 }
 
 /* The drivers array of one row: one dimension, 1..DRIVERS_MAX elements. */
@@ -719,14 +685,10 @@ driver_agg_trans(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 	{
-		MemoryContext aggcontext;
-		MemoryContext old = NULL;
+		MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
 
-		if (AggCheckCallContext(fcinfo, &aggcontext))
-			old = MemoryContextSwitchTo(aggcontext);
 		m = drivers_new(k);
-		if (old)
-			MemoryContextSwitchTo(old);
+		MemoryContextSwitchTo(old);
 	}
 	else
 	{
@@ -776,14 +738,7 @@ driver_matrix_combine(PG_FUNCTION_ARGS)
 {
 	DriverMatrix *m;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(drivers_copy_arg(fcinfo, 1));
+	AGG_RETURN_IF_NULL_SIDE();
 	m = drivers_state(fcinfo, 0);
 	drivers_merge(m, PG_GETARG_DRIVER_MATRIX_P(1));
 	PG_RETURN_POINTER(m);
@@ -799,15 +754,9 @@ driver_matrix_rollup_trans(PG_FUNCTION_ARGS)
 {
 	DriverMatrix *m;
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	drivers_validate(PG_GETARG_DRIVER_MATRIX_P(1));
-	if (PG_ARGISNULL(0))
-		PG_RETURN_POINTER(drivers_copy_arg(fcinfo, 1));
+	if (!PG_ARGISNULL(1))
+		drivers_validate(PG_GETARG_DRIVER_MATRIX_P(1));
+	AGG_RETURN_IF_NULL_SIDE();
 	m = drivers_state(fcinfo, 0);
 	drivers_merge(m, PG_GETARG_DRIVER_MATRIX_P(1));
 	PG_RETURN_POINTER(m);

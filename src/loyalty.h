@@ -13,6 +13,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "nodes/execnodes.h"
 
 #include "compat.h"
 
@@ -80,10 +81,60 @@ ratings_size(int npoints, bool weighted)
 #define DatumGetRatingsP(X)		((Ratings *) PG_DETOAST_DATUM(X))
 #define PG_GETARG_RATINGS_P(n)	DatumGetRatingsP(PG_GETARG_DATUM(n))
 
+/*
+ * aggstate.c: the one data path of every summary type's aggregates.
+ *
+ * A transition, inverse or combine function updates its state in place when
+ * called by an aggregate (or window aggregate), and works on a copy when
+ * called directly from SQL, so a caller's value is never modified.  A new
+ * state made from an argument (the first stored value of a rollup, a combine
+ * with a NULL state) is a copy in the aggregate's memory context.
+ */
+static inline bool
+agg_called(FunctionCallInfo fcinfo)
+{
+	/* AggCheckCallContext's test, inline: this runs once per row. */
+	return fcinfo->context &&
+		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
+}
+extern MemoryContext agg_state_context(FunctionCallInfo fcinfo);
+extern struct varlena *agg_state_copy(FunctionCallInfo fcinfo, int argno);
+extern struct varlena *agg_state_detoast(FunctionCallInfo fcinfo, struct varlena *v);
+
+/* The state in argument argno, to update: see above. */
+static inline struct varlena *
+agg_state_arg(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (likely(agg_called(fcinfo)))
+		return unlikely(VARATT_IS_EXTENDED(v)) ? agg_state_detoast(fcinfo, v) : v;
+	return pg_detoast_datum_copy(v);
+}
+
+/*
+ * The NULL cases of a non-strict function of two states (combine, rollup):
+ * both NULL gives NULL, a NULL second argument gives the state, a NULL state
+ * gives a copy of the second argument.  A rollup validates its stored value
+ * before this.
+ */
+#define AGG_RETURN_IF_NULL_SIDE() \
+	do { \
+		if (PG_ARGISNULL(1)) \
+		{ \
+			if (PG_ARGISNULL(0)) \
+				PG_RETURN_NULL(); \
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0)); \
+		} \
+		if (PG_ARGISNULL(0)) \
+			PG_RETURN_POINTER(agg_state_copy(fcinfo, 1)); \
+	} while (0)
+
 /* ratings.c: the type */
 extern void check_scale(int64 lo, int64 hi);
 extern Ratings *ratings_new(int32 lo, int32 hi, bool weighted);
 extern Ratings *ratings_copy_weighted(const Ratings *r, bool weighted);
+extern void ratings_check(const Ratings *r, int sqlstate);
 extern void ratings_validate(const Ratings *r);	/* raises XX001 */
 extern double ratings_point_weight(const Ratings *r, int i);
 extern double ratings_total_weight(const Ratings *r);

@@ -16,7 +16,6 @@
 
 #include "common/int.h"
 #include "libpq/pqformat.h"
-#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
@@ -275,39 +274,11 @@ rating_pairs_to_jsonb(PG_FUNCTION_ARGS)
 
 /* --- aggregates --------------------------------------------------------- */
 
-/* The memory context for a new state: the aggregate's, or the current one. */
-static MemoryContext
-state_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcontext;
-
-	if (AggCheckCallContext(fcinfo, &aggcontext))
-		return aggcontext;
-	return CurrentMemoryContext;
-}
-
-/*
- * The state to update: the state itself in an aggregate (made plain if it
- * arrived compressed or with a short header), a copy elsewhere.
- */
+/* The state to update (see agg_state_arg). */
 static inline RatingPairs *
 pairs_state(FunctionCallInfo fcinfo, int argno)
 {
-	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
-
-	if (likely(fcinfo->context &&
-			   (IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState))))
-	{
-		if (unlikely(VARATT_IS_EXTENDED(v)))
-		{
-			MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
-
-			v = pg_detoast_datum_copy(v);
-			MemoryContextSwitchTo(old);
-		}
-		return (RatingPairs *) v;
-	}
-	return (RatingPairs *) pg_detoast_datum_copy(v);
+	return (RatingPairs *) agg_state_arg(fcinfo, argno);
 }
 
 /* Index of v on an axis, or -1 with *ins set to where it would go. */
@@ -352,7 +323,7 @@ pairs_grow(FunctionCallInfo fcinfo, const RatingPairs *p, int xi, int64 x, int y
 {
 	int			nx = p->nx + (xi >= 0),
 				ny = p->ny + (yj >= 0);
-	MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
+	MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
 	RatingPairs *q = pairs_new(nx, ny);
 
 	MemoryContextSwitchTo(old);
@@ -443,7 +414,7 @@ pairs_add(FunctionCallInfo fcinfo, RatingPairs *p, int64 x, int64 y, int sign)
 		 */
 		if ((i < 0 && p->nx >= PAIRS_MAX_VALUES) || (j < 0 && p->ny >= PAIRS_MAX_VALUES))
 		{
-			MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
+			MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
 
 			p = pairs_drop_empty(p);
 			MemoryContextSwitchTo(old);
@@ -488,7 +459,7 @@ pairs_trans_state(FunctionCallInfo fcinfo)
 {
 	if (PG_ARGISNULL(0))
 	{
-		MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
+		MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
 		RatingPairs *p = pairs_new(0, 0);
 
 		MemoryContextSwitchTo(old);
@@ -574,40 +545,37 @@ PG_FUNCTION_INFO_V1(rating_pairs_combine);
 Datum
 rating_pairs_combine(PG_FUNCTION_ARGS)
 {
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	if (PG_ARGISNULL(0))
-	{
-		MemoryContext old = MemoryContextSwitchTo(state_context(fcinfo));
-		RatingPairs *copy = (RatingPairs *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
-
-		MemoryContextSwitchTo(old);
-		PG_RETURN_POINTER(copy);
-	}
+	AGG_RETURN_IF_NULL_SIDE();
 	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0),
 								  PG_GETARG_RATING_PAIRS_P(1), 1));
 }
 
-/* rating_pairs_rollup_trans: the state plus one stored table (strict) */
+/*
+ * rating_pairs_rollup_trans: the state plus one stored table.  Not strict,
+ * so that the first stored value is validated too; NULL values are skipped.
+ */
 PG_FUNCTION_INFO_V1(rating_pairs_rollup_trans);
 Datum
 rating_pairs_rollup_trans(PG_FUNCTION_ARGS)
 {
-	RatingPairs *in = PG_GETARG_RATING_PAIRS_P(1);
-
-	pairs_check(in, ERRCODE_DATA_CORRUPTED);
-	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0), in, 1));
+	if (!PG_ARGISNULL(1))
+		pairs_check(PG_GETARG_RATING_PAIRS_P(1), ERRCODE_DATA_CORRUPTED);
+	AGG_RETURN_IF_NULL_SIDE();
+	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0),
+								  PG_GETARG_RATING_PAIRS_P(1), 1));
 }
 
-/* rating_pairs_rollup_inv: the state less one stored table (strict) */
+/* rating_pairs_rollup_inv: the state less one stored table (a NULL one was skipped) */
 PG_FUNCTION_INFO_V1(rating_pairs_rollup_inv);
 Datum
 rating_pairs_rollup_inv(PG_FUNCTION_ARGS)
 {
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a table from a NULL state")));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0),
 								  PG_GETARG_RATING_PAIRS_P(1), -1));
 }

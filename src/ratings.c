@@ -130,12 +130,12 @@ ratings_responses(const Ratings *r)
 
 /*
  * Everything a summary from outside must satisfy; errcode is 22P02 for text
- * and 22P03 for binary input.  The layout (version, flags, size) is checked
+ * and 22P03 for binary input, 22023 for a result of a direct call.  The layout (version, flags, size) is checked
  * first, then the values: counts >= 0 with a total that fits bigint, weights
  * finite and >= 0, no weight on an empty point, and a sum of squared weights
  * consistent with the weights (W^2 / n <= w2 <= W^2, up to rounding).
  */
-static void
+void
 ratings_check(const Ratings *r, int sqlstate)
 {
 	int			np;

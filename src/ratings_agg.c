@@ -20,59 +20,42 @@
 #include <math.h>
 
 #include "common/int.h"
-#include "nodes/execnodes.h"
 #include "utils/builtins.h"
 
 #include "loyalty.h"
 
-/*
- * The state to update.  In an aggregate that is the state itself (made plain
- * in the aggregate context if it arrived compressed or with a short header);
- * elsewhere it is a copy, so that the caller's value is never modified.
- */
+/* The state to update (see agg_state_arg). */
 static inline Ratings *
 ratings_state(FunctionCallInfo fcinfo, int argno)
 {
-	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
-
-	/*
-	 * The test AggCheckCallContext makes, inline: this runs once per row, and
-	 * the aggregate context itself is needed only in the rare detoast case.
-	 */
-	if (likely(fcinfo->context &&
-			   (IsA(fcinfo->context, AggState) ||
-				IsA(fcinfo->context, WindowAggState))))
-	{
-		if (unlikely(VARATT_IS_EXTENDED(v)))
-		{
-			MemoryContext aggcontext;
-			MemoryContext old;
-
-			if (!AggCheckCallContext(fcinfo, &aggcontext))
-				elog(ERROR, "aggregate context not found");
-			old = MemoryContextSwitchTo(aggcontext);
-			v = pg_detoast_datum_copy(v);
-			MemoryContextSwitchTo(old);
-		}
-		return (Ratings *) v;
-	}
-	return (Ratings *) pg_detoast_datum_copy(v);
+	return (Ratings *) agg_state_arg(fcinfo, argno);
 }
 
-/* Run ratings_copy_weighted in the aggregate context, if there is one. */
+/* The state made weighted, in the state's memory context. */
 static Ratings *
 ratings_grow_weighted(FunctionCallInfo fcinfo, const Ratings *r)
 {
-	MemoryContext aggcontext;
-	MemoryContext old = NULL;
-	Ratings    *c;
+	MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
+	Ratings    *c = ratings_copy_weighted(r, true);
 
-	if (AggCheckCallContext(fcinfo, &aggcontext))
-		old = MemoryContextSwitchTo(aggcontext);
-	c = ratings_copy_weighted(r, true);
-	if (old)
-		MemoryContextSwitchTo(old);
+	MemoryContextSwitchTo(old);
 	return c;
+}
+
+/*
+ * What every function that returns a state returns.  In an aggregate, the
+ * state itself.  Called directly from SQL, the result is a stored value:
+ * without the transient RATINGS_INEXACT flag, and valid (22023 otherwise,
+ * for example after removing a response with another weight than it had).
+ */
+static Datum
+ratings_return(FunctionCallInfo fcinfo, Ratings *r)
+{
+	if (likely(agg_called(fcinfo)))
+		PG_RETURN_POINTER(r);
+	r->flags &= ~RATINGS_INEXACT;
+	ratings_check(r, ERRCODE_INVALID_PARAMETER_VALUE);
+	PG_RETURN_POINTER(r);
 }
 
 /* w * w, noting in *rounded whether the product was rounded. */
@@ -218,54 +201,46 @@ PG_FUNCTION_INFO_V1(ratings_combine);
 Datum
 ratings_combine(PG_FUNCTION_ARGS)
 {
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	}
-	if (PG_ARGISNULL(0))
-	{
-		MemoryContext aggcontext;
-		MemoryContext old = NULL;
-		Ratings    *copy;
-
-		if (AggCheckCallContext(fcinfo, &aggcontext))
-			old = MemoryContextSwitchTo(aggcontext);
-		copy = (Ratings *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
-		if (old)
-			MemoryContextSwitchTo(old);
-		PG_RETURN_POINTER(copy);
-	}
-	PG_RETURN_POINTER(ratings_merge(fcinfo, ratings_state(fcinfo, 0),
-									PG_GETARG_RATINGS_P(1), 1));
+	AGG_RETURN_IF_NULL_SIDE();
+	return ratings_return(fcinfo, ratings_merge(fcinfo, ratings_state(fcinfo, 0),
+												PG_GETARG_RATINGS_P(1), 1));
 }
 
 /*
- * ratings_rollup_trans: the state plus one stored summary (strict: the first
- * summary becomes the state, NULL summaries are skipped)
+ * ratings_rollup_trans: the state plus one stored summary.  Not strict, so
+ * that the first stored value is validated too; NULL values are skipped.
  */
 PG_FUNCTION_INFO_V1(ratings_rollup_trans);
 Datum
 ratings_rollup_trans(PG_FUNCTION_ARGS)
 {
-	Ratings    *in = PG_GETARG_RATINGS_P(1);
-
-	ratings_validate(in);
-	PG_RETURN_POINTER(ratings_merge(fcinfo, ratings_state(fcinfo, 0), in, 1));
+	if (!PG_ARGISNULL(1))
+		ratings_validate(PG_GETARG_RATINGS_P(1));
+	AGG_RETURN_IF_NULL_SIDE();
+	return ratings_return(fcinfo, ratings_merge(fcinfo, ratings_state(fcinfo, 0),
+												PG_GETARG_RATINGS_P(1), 1));
 }
 
-/* ratings_rollup_inv: the state less one stored summary, or NULL if inexact */
+/*
+ * ratings_rollup_inv: the state less one stored summary (a NULL one was
+ * skipped), or NULL where the weight sums would not be exact
+ */
 PG_FUNCTION_INFO_V1(ratings_rollup_inv);
 Datum
 ratings_rollup_inv(PG_FUNCTION_ARGS)
 {
-	Ratings    *r = ratings_merge(fcinfo, ratings_state(fcinfo, 0),
-								  PG_GETARG_RATINGS_P(1), -1);
+	Ratings    *r;
 
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a summary from a NULL state")));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	r = ratings_merge(fcinfo, ratings_state(fcinfo, 0), PG_GETARG_RATINGS_P(1), -1);
 	if (r == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(r);
+	return ratings_return(fcinfo, r);
 }
 
 /*
@@ -308,15 +283,12 @@ ratings_agg_state(FunctionCallInfo fcinfo, bool weighted)
 	hi = PG_GETARG_INT32(3);
 	if (PG_ARGISNULL(0))
 	{
-		MemoryContext aggcontext;
-		MemoryContext old = NULL;
+		MemoryContext old;
 
 		check_scale(lo, hi);
-		if (AggCheckCallContext(fcinfo, &aggcontext))
-			old = MemoryContextSwitchTo(aggcontext);
+		old = MemoryContextSwitchTo(agg_state_context(fcinfo));
 		r = ratings_new(lo, hi, weighted);
-		if (old)
-			MemoryContextSwitchTo(old);
+		MemoryContextSwitchTo(old);
 		return r;
 	}
 	r = ratings_state(fcinfo, 0);
@@ -357,7 +329,7 @@ ratings_trans_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	Ratings    *r = ratings_state(fcinfo, 0); \
 	ratings_add(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0); \
-	PG_RETURN_POINTER(r); \
+	return ratings_return(fcinfo, r); \
 } \
 PG_FUNCTION_INFO_V1(ratings_inv_##SUFFIX); \
 Datum \
@@ -366,7 +338,7 @@ ratings_inv_##SUFFIX(PG_FUNCTION_ARGS) \
 	Ratings    *r = ratings_state(fcinfo, 0); \
 	if (!ratings_remove(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0)) \
 		PG_RETURN_NULL(); \
-	PG_RETURN_POINTER(r); \
+	return ratings_return(fcinfo, r); \
 } \
 PG_FUNCTION_INFO_V1(ratings_wtrans_##SUFFIX); \
 Datum \
@@ -378,7 +350,7 @@ ratings_wtrans_##SUFFIX(PG_FUNCTION_ARGS) \
 	if (unlikely(!ratings_weighted(r))) \
 		r = ratings_grow_weighted(fcinfo, r); \
 	ratings_add(r, score, PG_GETARG_FLOAT8(2)); \
-	PG_RETURN_POINTER(r); \
+	return ratings_return(fcinfo, r); \
 } \
 PG_FUNCTION_INFO_V1(ratings_winv_##SUFFIX); \
 Datum \
@@ -389,7 +361,7 @@ ratings_winv_##SUFFIX(PG_FUNCTION_ARGS) \
 	check_weight(PG_GETARG_FLOAT8(2)); \
 	if (!ratings_remove(r, score, PG_GETARG_FLOAT8(2))) \
 		PG_RETURN_NULL(); \
-	PG_RETURN_POINTER(r); \
+	return ratings_return(fcinfo, r); \
 } \
 PG_FUNCTION_INFO_V1(ratings_agg_trans_##SUFFIX); \
 Datum \
@@ -398,7 +370,7 @@ ratings_agg_trans_##SUFFIX(PG_FUNCTION_ARGS) \
 	Ratings    *r = ratings_agg_state(fcinfo, false); \
 	if (!PG_ARGISNULL(1)) \
 		ratings_add(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0); \
-	PG_RETURN_POINTER(r); \
+	return ratings_return(fcinfo, r); \
 } \
 PG_FUNCTION_INFO_V1(ratings_agg_inv_##SUFFIX); \
 Datum \
@@ -408,7 +380,7 @@ ratings_agg_inv_##SUFFIX(PG_FUNCTION_ARGS) \
 	if (!PG_ARGISNULL(1) && \
 		!ratings_remove(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0)) \
 		PG_RETURN_NULL(); \
-	PG_RETURN_POINTER(r); \
+	return ratings_return(fcinfo, r); \
 } \
 PG_FUNCTION_INFO_V1(ratings_agg_wtrans_##SUFFIX); \
 Datum \
@@ -421,7 +393,7 @@ ratings_agg_wtrans_##SUFFIX(PG_FUNCTION_ARGS) \
 		check_weight(PG_GETARG_FLOAT8(4)); \
 		ratings_add(r, score, PG_GETARG_FLOAT8(4)); \
 	} \
-	PG_RETURN_POINTER(r); \
+	return ratings_return(fcinfo, r); \
 } \
 PG_FUNCTION_INFO_V1(ratings_agg_winv_##SUFFIX); \
 Datum \
@@ -435,7 +407,7 @@ ratings_agg_winv_##SUFFIX(PG_FUNCTION_ARGS) \
 		if (!ratings_remove(r, score, PG_GETARG_FLOAT8(4))) \
 			PG_RETURN_NULL(); \
 	} \
-	PG_RETURN_POINTER(r); \
+	return ratings_return(fcinfo, r); \
 }
 
 RATINGS_TRANSITIONS(int2)

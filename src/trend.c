@@ -39,13 +39,11 @@ check_trend_array(ArrayType *a)
 	return (double *) ARR_DATA_PTR(a);
 }
 
-/* The state to update: in place in an aggregate, a copy otherwise. */
+/* The state to update (see agg_state_arg). */
 static inline ArrayType *
 trend_state(FunctionCallInfo fcinfo, int argno)
 {
-	if (AggCheckCallContext(fcinfo, NULL))
-		return PG_GETARG_ARRAYTYPE_P(argno);
-	return PG_GETARG_ARRAYTYPE_P_COPY(argno);
+	return (ArrayType *) agg_state_arg(fcinfo, argno);
 }
 
 /* Add the point (x, y) to the state s. */

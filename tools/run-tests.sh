@@ -11,6 +11,11 @@ if ! make --no-print-directory installcheck REGRESS="$regress"; then
     status=1
 fi
 
+# Upgrade from the last release: stored values, views and the catalog.
+if ! tools/check-upgrade.sh; then
+    status=1
+fi
+
 # pgTAP: a database with the extension and pgtap, then every test/*.sql.
 dropdb --if-exists loyalty_tap >/dev/null 2>&1
 createdb loyalty_tap || exit 1

@@ -120,12 +120,12 @@ COMMENT ON FUNCTION @extschema@.ratings_combine(@extschema@.ratings, @extschema@
     'combine function of the ratings aggregates: the sum of two summaries on one scale';
 CREATE FUNCTION @extschema@.ratings_rollup_trans(@extschema@.ratings, @extschema@.ratings)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_rollup_trans' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'ratings_rollup_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_rollup_trans(@extschema@.ratings, @extschema@.ratings) IS
     'transition function of rollup(ratings)';
 CREATE FUNCTION @extschema@.ratings_rollup_inv(@extschema@.ratings, @extschema@.ratings)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_rollup_inv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'ratings_rollup_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_rollup_inv(@extschema@.ratings, @extschema@.ratings) IS
     'inverse transition function of rollup(ratings) for moving window frames';
 

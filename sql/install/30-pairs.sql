@@ -93,12 +93,12 @@ COMMENT ON FUNCTION @extschema@.rating_pairs_combine(@extschema@.rating_pairs, @
     'combine function of the rating_pairs aggregates';
 CREATE FUNCTION @extschema@.rating_pairs_rollup_trans(@extschema@.rating_pairs, @extschema@.rating_pairs)
     RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_rollup_trans' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'rating_pairs_rollup_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rating_pairs_rollup_trans(@extschema@.rating_pairs, @extschema@.rating_pairs) IS
     'transition function of rollup(rating_pairs)';
 CREATE FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @extschema@.rating_pairs)
     RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_rollup_inv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'rating_pairs_rollup_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @extschema@.rating_pairs) IS
     'inverse transition function of rollup(rating_pairs)';
 
