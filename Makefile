@@ -12,8 +12,10 @@ EXTVERSION = 0.2.0
 MODULE_big = loyalty
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-# Earlier releases' scripts as released, and the upgrade scripts from them.
-DATA = sql/$(EXTENSION)--0.1.0.sql sql/$(EXTENSION)--0.1.0--0.2.0.sql
+# The upgrade scripts from earlier releases.
+DATA = sql/$(EXTENSION)--0.1.0--0.2.0.sql
+# Earlier releases whose scripts the upgrade test installs (from git).
+OLD_RELEASES = 0.1.0
 
 # pg_regress tests: sql/NAME.sql against expected/NAME.out
 REGRESS = ratings_io ratings_plans drivers_io drivers_plans
@@ -34,7 +36,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 # so the install goes to a world-readable folder in /tmp, one per checkout.
 TEST_DESTDIR = /tmp/loyalty-install-$(shell echo '$(CURDIR)' | cksum | cut -d' ' -f1)
 
-.PHONY: deps test demo bench test-run demo-run bench-run test-matrix print-regress
+.PHONY: deps test demo bench test-run demo-run bench-run test-matrix print-regress install-old-releases
 
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -56,7 +58,7 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) tools
 test-run: all
 	tools/check-symbols.sh
 	rm -rf $(TEST_DESTDIR)
-	$(MAKE) install DESTDIR=$(TEST_DESTDIR) >/dev/null
+	$(MAKE) install install-old-releases DESTDIR=$(TEST_DESTDIR) >/dev/null
 	chmod -R a+rX $(TEST_DESTDIR)
 	$(VIRTUALENV) tools/run-tests.sh "$(REGRESS)"
 
@@ -71,6 +73,15 @@ bench-run: all
 	@$(MAKE) --no-print-directory install DESTDIR=$(TEST_DESTDIR) >/dev/null
 	@chmod -R a+rX $(TEST_DESTDIR)
 	@$(VIRTUALENV) -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 bench/run.sh
+
+# The scripts of earlier releases as released, for the upgrade test only
+# (users update with the upgrade scripts and never need these).
+install-old-releases:
+	$(MKDIR_P) '$(DESTDIR)$(datadir)/extension'
+	for v in $(OLD_RELEASES); do \
+		f='$(DESTDIR)$(datadir)/extension/$(EXTENSION)--'$$v.sql; \
+		tools/release-script.sh $$v > "$$f" || { s=$$?; rm -f "$$f"; [ $$s = 3 ] || exit 1; }; \
+	done
 
 EXTRA_CLEAN = $(TEST_DESTDIR) results regression.diffs regression.out
 endif

@@ -17,7 +17,14 @@ for db in loyalty_up_fresh loyalty_up_old; do
     createdb "$db"
 done
 psql_q -d loyalty_up_fresh -c 'CREATE EXTENSION loyalty'
-psql_q -d loyalty_up_old -c "CREATE EXTENSION loyalty VERSION '$oldest'"
+if ! psql_q -d loyalty_up_old -c "CREATE EXTENSION loyalty VERSION '$oldest'" 2>"$out/err"; then
+    if grep -q 'no installation script' "$out/err"; then
+        echo "upgrade: skipped: release $oldest's script is not installed (it comes from the git history)"
+        exit 0
+    fi
+    cat "$out/err"
+    exit 1
+fi
 psql_q -d loyalty_up_old -f test/upgrade/before.sql
 psql_q -d loyalty_up_old -c 'ALTER EXTENSION loyalty UPDATE'
 psql_q -d loyalty_up_old -At -c "SELECT extversion FROM pg_extension WHERE extname = 'loyalty'" > "$out/version"

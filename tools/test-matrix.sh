@@ -47,7 +47,8 @@ summarize() {
     fi
     pgtap_total=$(sed -n -E 's/^Files=[0-9]+, Tests=([0-9]+),.*/\1/p' "$log" | tail -n 1)
     pgtap_failed=$(sed -n -E 's/.*Failed ([0-9]+)\/[0-9]+ subtests.*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
-    printf 'pg_regress %s  pgTAP %s/%s' "${regress:-?}" \
+    upgrade=$(sed -n -E 's/^upgrade: (skipped).*/\1/p; s/^upgrade: 0.*keeps stored values.*/ok/p; s/^upgrade: .*differ.*/FAILED/p' "$log" | tail -n 1)
+    printf 'pg_regress %s  upgrade %s  pgTAP %s/%s' "${regress:-?}" "${upgrade:-FAILED}" \
         "$(( ${pgtap_total:-0} - ${pgtap_failed:-0} ))" "${pgtap_total:-?}"
 }
 
@@ -84,9 +85,9 @@ failed=0
 passed=0
 report() {   # label status detail
     if [ "$2" = 0 ]; then
-        passed=$((passed + 1)); printf '%-22s ok    %s\n' "$1" "$3"
+        passed=$((passed + 1)); printf '%-26s ok    %s\n' "$1" "$3"
     else
-        failed=$((failed + 1)); printf '%-22s FAIL  %s\n' "$1" "$3"
+        failed=$((failed + 1)); printf '%-26s FAIL  %s\n' "$1" "$3"
     fi
 }
 
@@ -102,8 +103,9 @@ for tarball in $(ls "$sources"/postgresql-*.tar.* 2>/dev/null | sort -V); do
     fi
     tree="$work/tree-$version"
     copy_tree "$tree"
-    if ! make -C "$tree" PG_CONFIG="$prefix/bin/pg_config" LOYALTY_CFLAGS="${LOYALTY_CFLAGS:--Werror}" \
-            all install >>"$log" 2>&1; then
+    # GIT_DIR: the copy has no .git; install-old-releases reads the history.
+    if ! GIT_DIR="$root/.git" make -C "$tree" PG_CONFIG="$prefix/bin/pg_config" LOYALTY_CFLAGS="${LOYALTY_CFLAGS:--Werror}" \
+            all install install-old-releases >>"$log" 2>&1; then
         report "$label" 1 "extension build failed"; grep -E 'error|warning' "$log" | head -n 20; continue
     fi
     test_built "$prefix" "$tree" "$log"
@@ -117,7 +119,7 @@ if wanted system; then
     tree="$work/tree-system"
     log="$work/system.log"
     copy_tree "$tree"
-    make -C "$tree" test LOYALTY_CFLAGS="${LOYALTY_CFLAGS:--Werror}" >"$log" 2>&1
+    GIT_DIR="$root/.git" make -C "$tree" test LOYALTY_CFLAGS="${LOYALTY_CFLAGS:--Werror}" >"$log" 2>&1
     status=$?
     report "PostgreSQL $version (Debian)" $status "build ok  $(summarize "$log")"
     [ $status = 0 ] || tail -n 40 "$log"

@@ -17,11 +17,11 @@ SELECT 'function ' || p.oid::regprocedure::text
        || ' cost ' || p.procost || ' language ' || l.lanname
        || ' symbol ' || p.prosrc || ' file ' || coalesce(p.probin, '')
        || ' comment ' || coalesce(obj_description(p.oid, 'pg_proc'), '<none>')
-       || coalesce(' aggregate ' || concat_ws(' ', a.aggkind::text, a.aggtransfn, a.aggfinalfn,
+       || CASE WHEN a.aggfnoid IS NOT NULL THEN ' aggregate ' || concat_ws(' ', a.aggkind::text, a.aggtransfn, a.aggfinalfn,
                    a.aggcombinefn, a.aggserialfn, a.aggdeserialfn, a.aggmtransfn,
                    a.aggminvtransfn, a.aggmfinalfn, a.aggfinalextra, a.aggmfinalextra,
                    a.aggtranstype::regtype, a.aggmtranstype::regtype,
-                   'init', a.agginitval, 'minit', a.aggminitval), '')
+                   'init', a.agginitval, 'minit', a.aggminitval) ELSE '' END
 FROM members m JOIN pg_proc p ON m.classid = 'pg_proc'::regclass AND p.oid = m.objid
 JOIN pg_language l ON l.oid = p.prolang
 LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid
