@@ -2,7 +2,7 @@
 -- aggregation, partitionwise aggregation, window frames, and rollups of
 -- stored matrices.
 -- The co-moments are floating point, so plans agree to rounding, not to the
--- bit (SPEC 2): every `same` column compares the counts exactly and the
+-- bit: every `same` column compares the counts exactly and the
 -- moments, r_squared and every key_drivers column to 1e-12 relative.
 SET extra_float_digits = 0;
 SET jit = off;

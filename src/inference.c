@@ -1,7 +1,7 @@
 /*
  * inference.c
  *		Margins of error, confidence intervals and significance tests on
- *		`ratings` summaries (SPEC 4.2).
+ *		`ratings` summaries (README.md: "Margins of error, intervals and tests").
  *
  * Weighted summaries enter every standard error through Kish's effective
  * sample size n_eff = (sum w)^2 / sum w^2 (n for unweighted summaries), and

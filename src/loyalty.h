@@ -17,7 +17,7 @@
 
 #include "compat.h"
 
-/* At most this many points on one scale (SPEC 3). */
+/* At most this many points on one scale (README.md: "The ratings type"). */
 #define RATINGS_MAX_POINTS	101
 
 /* Version of the on-disk layout and of the binary (send/recv) format. */
@@ -133,7 +133,7 @@ agg_state_arg(FunctionCallInfo fcinfo, int argno)
 /* ratings.c: the type */
 extern void check_scale(int64 lo, int64 hi);
 extern Ratings *ratings_new(int32 lo, int32 hi, bool weighted);
-extern Ratings *ratings_copy_weighted(const Ratings *r, bool weighted);
+extern Ratings *ratings_copy_weighted(const Ratings *r);
 extern void ratings_check(const Ratings *r, int sqlstate);
 extern void ratings_validate(const Ratings *r);	/* raises XX001 */
 extern double ratings_point_weight(const Ratings *r, int i);
@@ -230,7 +230,6 @@ extern int64 pairs_responses(const RatingPairs *p);
 extern double norm_cdf(double x);	/* P(Z <= x), standard normal */
 extern double norm_sf(double x);	/* P(Z > x) */
 extern double norm_ppf(double p);	/* quantile, 0 < p < 1 */
-extern double t_cdf(double t, double df);	/* Student t, df > 0 */
 extern double t_sf(double t, double df);	/* P(T > t) */
 extern double t_ppf(double p, double df);	/* quantile */
 extern double chisq_sf(double x, double df);	/* P(X > x), chi-square, df > 0 */

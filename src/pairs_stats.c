@@ -1,7 +1,7 @@
 /*
  * pairs_stats.c
  *		Correlation and association read off a `rating_pairs` joint count
- *		table (SPEC 4.3), without ever sorting rows:
+ *		table (README.md: "Touchpoint correlation"), without ever sorting rows:
  *
  * - Pearson: moments of the values, weighted by the cell counts.
  * - Spearman: Pearson of mid-ranks; the mid-rank of each value comes from

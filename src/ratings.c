@@ -64,23 +64,20 @@ ratings_new(int32 lo, int32 hi, bool weighted)
 }
 
 /*
- * A copy of r, weighted if asked (or if r is).  An unweighted summary becomes
- * weighted with weight 1 per response.  The transient RATINGS_INEXACT flag is
- * kept.
+ * A weighted copy of r: an unweighted summary becomes weighted with weight 1
+ * per response.  The transient RATINGS_INEXACT flag is kept.
  */
 Ratings *
-ratings_copy_weighted(const Ratings *r, bool weighted)
+ratings_copy_weighted(const Ratings *r)
 {
 	int			np = ratings_npoints(r);
-	Ratings    *c;
+	Ratings    *c = ratings_new(r->lo, r->hi, true);
 
-	weighted = weighted || ratings_weighted(r);
-	c = ratings_new(r->lo, r->hi, weighted);
 	c->flags |= r->flags & RATINGS_INEXACT;
 	memcpy(c->counts, r->counts, np * sizeof(int64));
 	if (ratings_weighted(r))
 		memcpy(ratings_weights(c), ratings_weights(r), (np + 1) * sizeof(double));
-	else if (weighted)
+	else
 	{
 		double	   *w = ratings_weights(c);
 

@@ -36,7 +36,7 @@ static Ratings *
 ratings_grow_weighted(FunctionCallInfo fcinfo, const Ratings *r)
 {
 	MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
-	Ratings    *c = ratings_copy_weighted(r, true);
+	Ratings    *c = ratings_copy_weighted(r);
 
 	MemoryContextSwitchTo(old);
 	return c;

@@ -1,7 +1,7 @@
 /*
  * score.c
  *		Turning SQL values into scale points and weights, with the errors
- *		SPEC 4 "Common rules" asks for.  Every aggregate and function that
+ *		of README.md's "Weights, NULLs and errors".  Every aggregate and function that
  *		takes a score or a weight goes through here.
  */
 #include "postgres.h"

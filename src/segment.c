@@ -23,7 +23,7 @@
 
 #include "loyalty.h"
 
-/* The fixed scales of SPEC 4.5. */
+/* The fixed scales of README.md's "Loyalty segmentation". */
 #define RECOMMEND_LO		0
 #define RECOMMEND_HI		10
 #define SATISFACTION_LO		1

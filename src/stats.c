@@ -215,13 +215,6 @@ t_sf(double t, double df)
 	return t > 0 ? tail : 1.0 - tail;
 }
 
-/* P(T <= t) for Student's t. */
-double
-t_cdf(double t, double df)
-{
-	return t_sf(-t, df);
-}
-
 /* Density of Student's t. */
 static double
 t_pdf(double t, double df)

@@ -1,7 +1,7 @@
 /*
  * trend.c
  *		nps_trend and nps_trend_p: the least-squares slope of the NPS over
- *		time, in points per 30 days, and its two-sided p-value (SPEC 4.2).
+ *		time, in points per 30 days, and its two-sided p-value (README.md: "Margins of error, intervals and tests").
  *
  * Each answer counts +100 (promoter), 0 (passive) or -100 (detractor); the
  * slope is that of an ordinary least-squares line through (time, value).

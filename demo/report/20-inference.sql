@@ -1,4 +1,4 @@
--- Margins of error, significance and trend (SPEC 4.2).
+-- Margins of error, significance and trend.
 \echo
 \echo '== NPS with 95% intervals, by touchpoint ======================================='
 \echo '(adjusted Wald interval, Rocks 2016; margin = half-width of the Wald interval)'

@@ -1,4 +1,4 @@
--- Touchpoint correlation (SPEC 4.3): which touchpoint's satisfaction moves
+-- Touchpoint correlation: which touchpoint's satisfaction moves
 -- with the customer's overall likelihood to recommend that quarter?
 \echo
 \echo '== Touchpoint satisfaction vs. likelihood to recommend (relationship survey) ==='

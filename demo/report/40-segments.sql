@@ -1,4 +1,4 @@
--- Loyalty segmentation (SPEC 4.5): satisfied is not loyal.
+-- Loyalty segmentation: satisfied is not loyal.
 \echo
 \echo '== Loyalty segments today (each customer''s latest relationship answers) ======='
 \echo '(Jones & Sasser: satisfied = 4-5 of 5, loyal = 9-10 of 10)'

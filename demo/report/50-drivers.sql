@@ -1,4 +1,4 @@
--- Key driver analysis (SPEC 4.4): which touchpoints drive the overall
+-- Key driver analysis: which touchpoints drive the overall
 -- likelihood to recommend, and where do we perform worst on what matters?
 -- Long-form answers (customer, touchpoint, score) are pivoted into one
 -- driver array per relationship answer; a touchpoint the customer did not

@@ -1,5 +1,5 @@
 -- ---------------------------------------------------------------------
--- Statistical inference on ratings summaries (SPEC 4.2)
+-- Statistical inference on ratings summaries
 -- ---------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.effective_responses(@extschema@.ratings) RETURNS double precision

@@ -1,5 +1,5 @@
 -- ---------------------------------------------------------------------
--- NPS trend aggregates (SPEC 4.2)
+-- NPS trend aggregates
 -- ---------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.nps_trend_combine(double precision[], double precision[])

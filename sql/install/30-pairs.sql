@@ -1,5 +1,5 @@
 -- ---------------------------------------------------------------------
--- Touchpoint correlation: the rating_pairs type (SPEC 4.3)
+-- Touchpoint correlation: the rating_pairs type
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.rating_pairs;

@@ -1,5 +1,5 @@
 -- ---------------------------------------------------------------------
--- Loyalty segmentation (SPEC 4.5)
+-- Loyalty segmentation
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.nps_category AS ENUM ('detractor', 'passive', 'promoter');

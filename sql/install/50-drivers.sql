@@ -1,5 +1,5 @@
 -- ---------------------------------------------------------------------
--- The driver_matrix type: key driver analysis (SPEC 3, 4.4)
+-- The driver_matrix type: key driver analysis
 -- ---------------------------------------------------------------------
 
 CREATE TYPE @extschema@.driver_matrix;
