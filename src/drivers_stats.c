@@ -555,29 +555,6 @@ typedef struct KeyDriverRow
 	const char *quadrant;
 } KeyDriverRow;
 
-/*
- * Two-sided p-value of a Pearson correlation r over n pairs: the t-test
- * t = r sqrt((n - 2) / (1 - r²)) with n - 2 degrees of freedom.  False
- * (no p-value) below 3 pairs, where there are no degrees of freedom.
- */
-static bool
-correlation_p(double r, int64 n, double *p)
-{
-	double		df = (double) (n - 2);
-	double		t;
-
-	if (n < 3)
-		return false;
-	if (fabs(r) >= 1.0)
-	{
-		*p = 0.0;
-		return true;
-	}
-	t = fabs(r) * sqrt(df / ((1.0 - r) * (1.0 + r)));
-	*p = fmin(1.0, 2.0 * t_sf(t, df));
-	return true;
-}
-
 /* x is high against the values' mean; >= counts as high, so does the top. */
 static inline bool
 is_high(double x, double mean, double max)
@@ -655,7 +632,8 @@ key_driver_rows(const DriverMatrix *m, char **names, bool *shapley_null)
 		row->responses = xy->n;
 		row->mean = xy->mean_x;
 		row->correlation = da->rxy[i];
-		row->p_value_null = !correlation_p(row->correlation, xy->n, &row->p_value);
+		row->p_value = correlation_p(row->correlation, (double) xy->n);
+		row->p_value_null = isnan(row->p_value);
 		row->beta = beta[i];
 		row->relative_weight = rw;
 		row->shapley = *shapley_null ? 0.0 : phi[i];

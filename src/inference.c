@@ -72,8 +72,8 @@ nps_stats(const Ratings *r, const char *func, NpsStats *s)
 	if (total <= 0.0)
 		return false;
 	s->n = effective_n(r, total);
-	s->pro = ratings_weight_between(r, 9, 10) / total;
-	s->det = ratings_weight_between(r, 0, 6) / total;
+	s->pro = ratings_weight_between(r, NPS_PROMOTER_FROM, NPS_HI) / total;
+	s->det = ratings_weight_between(r, NPS_LO, NPS_PASSIVE_FROM - 1) / total;
 	return s->n > 0.0;
 }
 
@@ -316,11 +316,7 @@ top_share(const Ratings *r, int32 boxes, double *p, double *n)
 	int			np = ratings_npoints(r);
 	double		total = ratings_total_weight(r);
 
-	if (boxes < 1 || boxes > np)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("boxes %d is out of range for the scale %d..%d", boxes, r->lo, r->hi),
-				 errdetail("boxes must be between 1 and %d.", np)));
+	check_boxes(r, boxes);
 	if (total <= 0.0)
 		return false;
 	*p = ratings_weight_between(r, np - boxes, np - 1) / total;

@@ -17,6 +17,28 @@
 
 #include "compat.h"
 
+/*
+ * The NPS groups of a 0..10 recommend answer: detractors 0-6, passives 7-8,
+ * promoters 9-10 (README.md: "Aggregates").  The one definition every
+ * function uses.
+ */
+#define NPS_LO				0
+#define NPS_HI				10
+#define NPS_PASSIVE_FROM	7
+#define NPS_PROMOTER_FROM	9
+
+/*
+ * A score argument n of SQL type SUFFIX (int2, int4, int8, numeric, float8)
+ * as an int64 point: integer types as they are (the caller checks the
+ * scale), numeric and float8 checked to be integral and within lo..hi
+ * (score.c).  The one conversion every aggregate and function uses.
+ */
+#define SCORE_ARG_int2(n, lo, hi)		((int64) PG_GETARG_INT16(n))
+#define SCORE_ARG_int4(n, lo, hi)		((int64) PG_GETARG_INT32(n))
+#define SCORE_ARG_int8(n, lo, hi)		PG_GETARG_INT64(n)
+#define SCORE_ARG_numeric(n, lo, hi)	score_from_numeric(PG_GETARG_DATUM(n), lo, hi)
+#define SCORE_ARG_float8(n, lo, hi)		score_from_float8(PG_GETARG_FLOAT8(n), lo, hi)
+
 /* At most this many points on one scale (README.md: "The ratings type"). */
 #define RATINGS_MAX_POINTS	101
 
@@ -145,6 +167,7 @@ extern int64 ratings_responses(const Ratings *r);
 extern double ratings_weight_between(const Ratings *r, int from, int to);
 extern bool ratings_variance(const Ratings *r, double *mean, double *var);
 extern void check_nps_scale(const Ratings *r, const char *func);
+extern void check_boxes(const Ratings *r, int32 boxes);
 
 /* inference.c: shared by every interval */
 extern double confidence_z(double confidence);
@@ -233,6 +256,7 @@ extern double norm_ppf(double p);	/* quantile, 0 < p < 1 */
 extern double t_sf(double t, double df);	/* P(T > t) */
 extern double t_ppf(double p, double df);	/* quantile */
 extern double chisq_sf(double x, double df);	/* P(X > x), chi-square, df > 0 */
+extern double correlation_p(double r, double n);	/* NaN below 3 pairs */
 
 /* Exact floating-point addition: a + b, and whether it was rounded. */
 static inline double

@@ -468,12 +468,8 @@ pairs_trans_state(FunctionCallInfo fcinfo)
 	return pairs_state(fcinfo, 0);
 }
 
-/* Scores of each type as int64; only integral values, any range. */
-#define PAIR_int2(n)	((int64) PG_GETARG_INT16(n))
-#define PAIR_int4(n)	((int64) PG_GETARG_INT32(n))
-#define PAIR_int8(n)	PG_GETARG_INT64(n)
-#define PAIR_numeric(n)	score_from_numeric(PG_GETARG_DATUM(n), PG_INT32_MIN, PG_INT32_MAX)
-#define PAIR_float8(n)	score_from_float8(PG_GETARG_FLOAT8(n), PG_INT32_MIN, PG_INT32_MAX)
+/* Values of any integer, within int32 for numeric and float8 values. */
+#define PAIR_ARG(SUFFIX, n)	SCORE_ARG_##SUFFIX(n, PG_INT32_MIN, PG_INT32_MAX)
 
 /*
  * rating_pairs_trans_T(rating_pairs, T, T): the table with one more row;
@@ -487,7 +483,7 @@ rating_pairs_trans_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	RatingPairs *p = pairs_trans_state(fcinfo); \
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2)) \
-		p = pairs_add(fcinfo, p, PAIR_##SUFFIX(1), PAIR_##SUFFIX(2), 1); \
+		p = pairs_add(fcinfo, p, PAIR_ARG(SUFFIX, 1), PAIR_ARG(SUFFIX, 2), 1); \
 	PG_RETURN_POINTER(p); \
 } \
 PG_FUNCTION_INFO_V1(rating_pairs_inv_##SUFFIX); \
@@ -496,7 +492,7 @@ rating_pairs_inv_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	RatingPairs *p = pairs_trans_state(fcinfo); \
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2)) \
-		p = pairs_add(fcinfo, p, PAIR_##SUFFIX(1), PAIR_##SUFFIX(2), -1); \
+		p = pairs_add(fcinfo, p, PAIR_ARG(SUFFIX, 1), PAIR_ARG(SUFFIX, 2), -1); \
 	PG_RETURN_POINTER(p); \
 }
 

@@ -253,20 +253,6 @@ rating_pairs_goodman_gamma(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(k.diff / (k.con + k.dis));
 }
 
-/* Two-sided p-value of a correlation r from n pairs: t with n - 2 df. */
-static double
-correlation_p(double r, double n)
-{
-	double		t;
-
-	if (isnan(r) || n < 3)
-		return NAN;
-	if (fabs(r) >= 1.0)
-		return 0.0;
-	t = r * sqrt((n - 2) / ((1 - r) * (1 + r)));
-	return 2.0 * t_sf(fabs(t), n - 2);
-}
-
 /* pearson_p(rating_pairs): two-sided p-value of Pearson's r */
 PG_FUNCTION_INFO_V1(rating_pairs_pearson_p);
 Datum

@@ -303,13 +303,6 @@ ratings_agg_state(FunctionCallInfo fcinfo, bool weighted)
 	return r;
 }
 
-/* Scores of each SQL type as int64 scale points. */
-#define SCORE_int2(n, lo, hi)		((int64) PG_GETARG_INT16(n))
-#define SCORE_int4(n, lo, hi)		((int64) PG_GETARG_INT32(n))
-#define SCORE_int8(n, lo, hi)		PG_GETARG_INT64(n)
-#define SCORE_numeric(n, lo, hi)	score_from_numeric(PG_GETARG_DATUM(n), lo, hi)
-#define SCORE_float8(n, lo, hi)		score_from_float8(PG_GETARG_FLOAT8(n), lo, hi)
-
 /*
  * The transition functions of one score type T (SUFFIX names it):
  *
@@ -328,7 +321,7 @@ Datum \
 ratings_trans_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	Ratings    *r = ratings_state(fcinfo, 0); \
-	ratings_add(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0); \
+	ratings_add(r, SCORE_ARG_##SUFFIX(1, r->lo, r->hi), 1.0); \
 	return ratings_return(fcinfo, r); \
 } \
 PG_FUNCTION_INFO_V1(ratings_inv_##SUFFIX); \
@@ -336,7 +329,7 @@ Datum \
 ratings_inv_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	Ratings    *r = ratings_state(fcinfo, 0); \
-	if (!ratings_remove(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0)) \
+	if (!ratings_remove(r, SCORE_ARG_##SUFFIX(1, r->lo, r->hi), 1.0)) \
 		PG_RETURN_NULL(); \
 	return ratings_return(fcinfo, r); \
 } \
@@ -345,7 +338,7 @@ Datum \
 ratings_wtrans_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	Ratings    *r = ratings_state(fcinfo, 0); \
-	int64		score = SCORE_##SUFFIX(1, r->lo, r->hi); \
+	int64		score = SCORE_ARG_##SUFFIX(1, r->lo, r->hi); \
 	check_weight(PG_GETARG_FLOAT8(2)); \
 	if (unlikely(!ratings_weighted(r))) \
 		r = ratings_grow_weighted(fcinfo, r); \
@@ -357,7 +350,7 @@ Datum \
 ratings_winv_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	Ratings    *r = ratings_state(fcinfo, 0); \
-	int64		score = SCORE_##SUFFIX(1, r->lo, r->hi); \
+	int64		score = SCORE_ARG_##SUFFIX(1, r->lo, r->hi); \
 	check_weight(PG_GETARG_FLOAT8(2)); \
 	if (!ratings_remove(r, score, PG_GETARG_FLOAT8(2))) \
 		PG_RETURN_NULL(); \
@@ -369,7 +362,7 @@ ratings_agg_trans_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	Ratings    *r = ratings_agg_state(fcinfo, false); \
 	if (!PG_ARGISNULL(1)) \
-		ratings_add(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0); \
+		ratings_add(r, SCORE_ARG_##SUFFIX(1, r->lo, r->hi), 1.0); \
 	return ratings_return(fcinfo, r); \
 } \
 PG_FUNCTION_INFO_V1(ratings_agg_inv_##SUFFIX); \
@@ -378,7 +371,7 @@ ratings_agg_inv_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	Ratings    *r = ratings_agg_state(fcinfo, false); \
 	if (!PG_ARGISNULL(1) && \
-		!ratings_remove(r, SCORE_##SUFFIX(1, r->lo, r->hi), 1.0)) \
+		!ratings_remove(r, SCORE_ARG_##SUFFIX(1, r->lo, r->hi), 1.0)) \
 		PG_RETURN_NULL(); \
 	return ratings_return(fcinfo, r); \
 } \
@@ -389,7 +382,7 @@ ratings_agg_wtrans_##SUFFIX(PG_FUNCTION_ARGS) \
 	Ratings    *r = ratings_agg_state(fcinfo, true); \
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(4)) \
 	{ \
-		int64		score = SCORE_##SUFFIX(1, r->lo, r->hi); \
+		int64		score = SCORE_ARG_##SUFFIX(1, r->lo, r->hi); \
 		check_weight(PG_GETARG_FLOAT8(4)); \
 		ratings_add(r, score, PG_GETARG_FLOAT8(4)); \
 	} \
@@ -402,7 +395,7 @@ ratings_agg_winv_##SUFFIX(PG_FUNCTION_ARGS) \
 	Ratings    *r = ratings_agg_state(fcinfo, true); \
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(4)) \
 	{ \
-		int64		score = SCORE_##SUFFIX(1, r->lo, r->hi); \
+		int64		score = SCORE_ARG_##SUFFIX(1, r->lo, r->hi); \
 		check_weight(PG_GETARG_FLOAT8(4)); \
 		if (!ratings_remove(r, score, PG_GETARG_FLOAT8(4))) \
 			PG_RETURN_NULL(); \

@@ -18,15 +18,24 @@
 
 #include "loyalty.h"
 
-/* NPS groups on the 0..10 scale (where index and score coincide). */
-#define NPS_PROMOTER_FROM	9
-#define NPS_PASSIVE_FROM	7
+/* A number of top or bottom boxes must fit the scale (22023). */
+void
+check_boxes(const Ratings *r, int32 boxes)
+{
+	int			np = ratings_npoints(r);
+
+	if (boxes < 1 || boxes > np)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("boxes %d is out of range for the scale %d..%d", boxes, r->lo, r->hi),
+				 errdetail("boxes must be between 1 and %d.", np)));
+}
 
 /* The summary must be on 0..10 for the NPS functions (22023). */
 void
 check_nps_scale(const Ratings *r, const char *func)
 {
-	if (r->lo != 0 || r->hi != 10)
+	if (r->lo != NPS_LO || r->hi != NPS_HI)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s needs a summary on the scale 0..10, not %d..%d",
@@ -99,7 +108,7 @@ ratings_nps(PG_FUNCTION_ARGS)
 	total = ratings_total_weight(r);
 	if (total == 0.0)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100.0 * (ratings_weight_between(r, NPS_PROMOTER_FROM, 10) -
+	PG_RETURN_FLOAT8(100.0 * (ratings_weight_between(r, NPS_PROMOTER_FROM, NPS_HI) -
 							  ratings_weight_between(r, 0, NPS_PASSIVE_FROM - 1)) / total);
 }
 
@@ -111,8 +120,8 @@ typedef enum NpsGroup
 	NPS_PROMOTERS
 }			NpsGroup;
 
-static const int nps_group_from[] = {0, NPS_PASSIVE_FROM, NPS_PROMOTER_FROM};
-static const int nps_group_to[] = {NPS_PASSIVE_FROM - 1, NPS_PROMOTER_FROM - 1, 10};
+static const int nps_group_from[] = {NPS_LO, NPS_PASSIVE_FROM, NPS_PROMOTER_FROM};
+static const int nps_group_to[] = {NPS_PASSIVE_FROM - 1, NPS_PROMOTER_FROM - 1, NPS_HI};
 static const char *const nps_group_count_fn[] = {"detractors", "passives", "promoters"};
 static const char *const nps_group_pct_fn[] = {"detractor_pct", "passive_pct", "promoter_pct"};
 
@@ -292,11 +301,7 @@ box_pct(FunctionCallInfo fcinfo, bool top)
 	int			np = ratings_npoints(r);
 	double		total;
 
-	if (boxes < 1 || boxes > np)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("boxes %d is out of range for the scale %d..%d", boxes, r->lo, r->hi),
-				 errdetail("boxes must be between 1 and %d.", np)));
+	check_boxes(r, boxes);
 	total = ratings_total_weight(r);
 	if (total == 0.0)
 		PG_RETURN_NULL();

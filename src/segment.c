@@ -24,13 +24,12 @@
 #include "loyalty.h"
 
 /* The fixed scales of README.md's "Loyalty segmentation". */
-#define RECOMMEND_LO		0
-#define RECOMMEND_HI		10
+#define RECOMMEND_LO		NPS_LO
+#define RECOMMEND_HI		NPS_HI
 #define SATISFACTION_LO		1
 #define SATISFACTION_HI		5
 #define SATISFIED_FROM		4	/* satisfied: 4-5 of 5 */
-#define LOYAL_FROM			9	/* loyal: 9-10 of 10 (promoters) */
-#define PASSIVE_FROM		7	/* passive: 7-8 of 10 */
+#define LOYAL_FROM			NPS_PROMOTER_FROM	/* loyal: 9-10 of 10 (promoters) */
 
 /* Labels in the order the enums declare them. */
 static const char *const nps_category_labels[] = {"detractor", "passive", "promoter"};
@@ -77,11 +76,7 @@ answer_point(int64 v, int32 lo, int32 hi)
 	return v;
 }
 
-#define ANSWER_int2(n, lo, hi)		answer_point(PG_GETARG_INT16(n), lo, hi)
-#define ANSWER_int4(n, lo, hi)		answer_point(PG_GETARG_INT32(n), lo, hi)
-#define ANSWER_int8(n, lo, hi)		answer_point(PG_GETARG_INT64(n), lo, hi)
-#define ANSWER_numeric(n, lo, hi)	answer_point(score_from_numeric(PG_GETARG_DATUM(n), lo, hi), lo, hi)
-#define ANSWER_float8(n, lo, hi)	score_from_float8(PG_GETARG_FLOAT8(n), lo, hi)
+#define ANSWER(SUFFIX, n, lo, hi)	answer_point(SCORE_ARG_##SUFFIX(n, lo, hi), lo, hi)
 
 /*
  * The functions of one answer type T (SUFFIX names it):
@@ -97,16 +92,16 @@ PG_FUNCTION_INFO_V1(nps_category_##SUFFIX); \
 Datum \
 nps_category_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
-	int64		s = ANSWER_##SUFFIX(0, RECOMMEND_LO, RECOMMEND_HI); \
+	int64		s = ANSWER(SUFFIX, 0, RECOMMEND_LO, RECOMMEND_HI); \
 	return enum_label(fcinfo, nps_category_labels, 3, \
-					  s >= LOYAL_FROM ? 2 : s >= PASSIVE_FROM ? 1 : 0); \
+					  s >= NPS_PROMOTER_FROM ? 2 : s >= NPS_PASSIVE_FROM ? 1 : 0); \
 } \
 PG_FUNCTION_INFO_V1(loyalty_segment_##SUFFIX); \
 Datum \
 loyalty_segment_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
-	int64		sat = ANSWER_##SUFFIX(0, SATISFACTION_LO, SATISFACTION_HI); \
-	int64		rec = ANSWER_##SUFFIX(1, RECOMMEND_LO, RECOMMEND_HI); \
+	int64		sat = ANSWER(SUFFIX, 0, SATISFACTION_LO, SATISFACTION_HI); \
+	int64		rec = ANSWER(SUFFIX, 1, RECOMMEND_LO, RECOMMEND_HI); \
 	return enum_label(fcinfo, segment_labels, 4, \
 					  segment_of(sat >= SATISFIED_FROM, rec >= LOYAL_FROM)); \
 } \
@@ -120,7 +115,7 @@ loyalty_index_##SUFFIX(PG_FUNCTION_ARGS) \
 	{ \
 		if (PG_ARGISNULL(i)) \
 			continue; \
-		sum += ANSWER_##SUFFIX(i, RECOMMEND_LO, RECOMMEND_HI); \
+		sum += ANSWER(SUFFIX, i, RECOMMEND_LO, RECOMMEND_HI); \
 		n++; \
 	} \
 	if (n == 0) \

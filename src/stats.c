@@ -215,6 +215,25 @@ t_sf(double t, double df)
 	return t > 0 ? tail : 1.0 - tail;
 }
 
+/*
+ * Two-sided p-value of a Pearson (or, on ranks, Spearman) correlation r over
+ * n pairs: the t-test t = r sqrt((n - 2) / (1 - r²)) with n - 2 degrees of
+ * freedom, as R's cor.test and SciPy compute it.  NaN (no p-value) for a NaN
+ * r or below 3 pairs, where there are no degrees of freedom.
+ */
+double
+correlation_p(double r, double n)
+{
+	double		t;
+
+	if (isnan(r) || n < 3)
+		return NAN;
+	if (fabs(r) >= 1.0)
+		return 0.0;
+	t = fabs(r) * sqrt((n - 2) / ((1.0 - r) * (1.0 + r)));
+	return fmin(1.0, 2.0 * t_sf(t, n - 2));
+}
+
 /* Density of Student's t. */
 static double
 t_pdf(double t, double df)

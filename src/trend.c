@@ -66,9 +66,9 @@ trend_add(double *s, double x, double y)
 static inline double
 nps_value(int64 score)
 {
-	if (score < 0 || score > 10)
-		score_out_of_scale(score, 0, 10);
-	return score >= 9 ? 100.0 : score >= 7 ? 0.0 : -100.0;
+	if (score < NPS_LO || score > NPS_HI)
+		score_out_of_scale(score, NPS_LO, NPS_HI);
+	return score >= NPS_PROMOTER_FROM ? 100.0 : score >= NPS_PASSIVE_FROM ? 0.0 : -100.0;
 }
 
 static inline double
@@ -82,11 +82,6 @@ trend_time(TimestampTz at)
 	return (double) at / USECS_PER_30_DAYS;
 }
 
-#define TREND_SCORE_int2(n)		((int64) PG_GETARG_INT16(n))
-#define TREND_SCORE_int4(n)		((int64) PG_GETARG_INT32(n))
-#define TREND_SCORE_int8(n)		PG_GETARG_INT64(n)
-#define TREND_SCORE_numeric(n)	score_from_numeric(PG_GETARG_DATUM(n), 0, 10)
-#define TREND_SCORE_float8(n)	score_from_float8(PG_GETARG_FLOAT8(n), 0, 10)
 
 /*
  * nps_trend_trans_T(float8[], timestamptz, T): the state with one more
@@ -100,7 +95,7 @@ nps_trend_trans_##SUFFIX(PG_FUNCTION_ARGS) \
 	ArrayType  *a = trend_state(fcinfo, 0); \
 	double	   *s = check_trend_array(a); \
 	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1)); \
-	trend_add(s, x, nps_value(TREND_SCORE_##SUFFIX(2))); \
+	trend_add(s, x, nps_value(SCORE_ARG_##SUFFIX(2, NPS_LO, NPS_HI))); \
 	PG_RETURN_ARRAYTYPE_P(a); \
 }
 
