@@ -42,3 +42,38 @@ agg_state_detoast(FunctionCallInfo fcinfo, struct varlena *v)
 	MemoryContextSwitchTo(old);
 	return v;
 }
+
+/*
+ * The functions of two summaries, the same for every type (ops gives the
+ * type's check of a stored value and its merge):
+ *
+ * summary_combine: the combine function of the type's aggregates; a NULL
+ *		side gives the other.
+ * summary_rollup_trans: rollup's transition, not strict so that the first
+ *		stored value is validated too; NULL values are skipped.
+ * summary_plus: the + operator, a + b; both are stored values and are
+ *		validated; NULL + b is b, as in a rollup of the two.
+ */
+Datum
+summary_combine(FunctionCallInfo fcinfo, const SummaryOps *ops)
+{
+	AGG_RETURN_IF_NULL_SIDE();
+	PG_RETURN_POINTER(ops->merge(fcinfo, agg_state_arg(fcinfo, 0),
+								 PG_DETOAST_DATUM(PG_GETARG_DATUM(1))));
+}
+
+Datum
+summary_rollup_trans(FunctionCallInfo fcinfo, const SummaryOps *ops)
+{
+	if (!PG_ARGISNULL(1))
+		ops->validate(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
+	return summary_combine(fcinfo, ops);
+}
+
+Datum
+summary_plus(FunctionCallInfo fcinfo, const SummaryOps *ops)
+{
+	if (!PG_ARGISNULL(0))
+		ops->validate(PG_DETOAST_DATUM(PG_GETARG_DATUM(0)));
+	return summary_rollup_trans(fcinfo, ops);
+}

@@ -731,33 +731,43 @@ driver_agg_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(m);
 }
 
+/* The two-summary operations of driver_matrix (see SummaryOps). */
+static void
+drivers_validate_op(const void *value)
+{
+	drivers_validate((const DriverMatrix *) value);
+}
+
+static void *
+drivers_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
+{
+	drivers_merge((DriverMatrix *) state, (const DriverMatrix *) value);
+	return state;
+}
+
+static const SummaryOps drivers_ops = {drivers_validate_op, drivers_merge_op};
+
 /* driver_matrix_combine: the combination of two partial states */
 PG_FUNCTION_INFO_V1(driver_matrix_combine);
 Datum
 driver_matrix_combine(PG_FUNCTION_ARGS)
 {
-	DriverMatrix *m;
-
-	AGG_RETURN_IF_NULL_SIDE();
-	m = drivers_state(fcinfo, 0);
-	drivers_merge(m, PG_GETARG_DRIVER_MATRIX_P(1));
-	PG_RETURN_POINTER(m);
+	return summary_combine(fcinfo, &drivers_ops);
 }
 
-/*
- * driver_matrix_rollup_trans: the state plus one stored matrix (not strict,
- * so that the first value is validated too; NULL values are skipped)
- */
+/* driver_matrix_rollup_trans: the state plus one stored matrix */
 PG_FUNCTION_INFO_V1(driver_matrix_rollup_trans);
 Datum
 driver_matrix_rollup_trans(PG_FUNCTION_ARGS)
 {
-	DriverMatrix *m;
-
-	if (!PG_ARGISNULL(1))
-		drivers_validate(PG_GETARG_DRIVER_MATRIX_P(1));
-	AGG_RETURN_IF_NULL_SIDE();
-	m = drivers_state(fcinfo, 0);
-	drivers_merge(m, PG_GETARG_DRIVER_MATRIX_P(1));
-	PG_RETURN_POINTER(m);
+	return summary_rollup_trans(fcinfo, &drivers_ops);
 }
+
+/* driver_matrix_plus: the + operator, the matrix of both sets of rows */
+PG_FUNCTION_INFO_V1(driver_matrix_plus);
+Datum
+driver_matrix_plus(PG_FUNCTION_ARGS)
+{
+	return summary_plus(fcinfo, &drivers_ops);
+}
+

@@ -123,6 +123,22 @@ extern MemoryContext agg_state_context(FunctionCallInfo fcinfo);
 extern struct varlena *agg_state_copy(FunctionCallInfo fcinfo, int argno);
 extern struct varlena *agg_state_detoast(FunctionCallInfo fcinfo, struct varlena *v);
 
+/*
+ * A summary type's two operations on two summaries: the check of a stored
+ * value (XX001 for damaged bytes) and the merge of a value into a state,
+ * which may reallocate the state and returns it.  Called directly from SQL
+ * (not in an aggregate), the merge returns a valid stored value or raises.
+ */
+typedef struct SummaryOps
+{
+	void		(*validate) (const void *value);
+	void	   *(*merge) (FunctionCallInfo fcinfo, void *state, const void *value);
+} SummaryOps;
+
+extern Datum summary_combine(FunctionCallInfo fcinfo, const SummaryOps *ops);
+extern Datum summary_rollup_trans(FunctionCallInfo fcinfo, const SummaryOps *ops);
+extern Datum summary_plus(FunctionCallInfo fcinfo, const SummaryOps *ops);
+
 /* The state in argument argno, to update: see above. */
 static inline struct varlena *
 agg_state_arg(FunctionCallInfo fcinfo, int argno)

@@ -536,29 +536,48 @@ pairs_merge(FunctionCallInfo fcinfo, RatingPairs *a, const RatingPairs *b, int s
 	return a;
 }
 
+/* The two-summary operations of rating_pairs (see SummaryOps). */
+static void
+pairs_validate_op(const void *value)
+{
+	pairs_check((const RatingPairs *) value, ERRCODE_DATA_CORRUPTED);
+}
+
+static void *
+pairs_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
+{
+	RatingPairs *p = pairs_merge(fcinfo, (RatingPairs *) state, (const RatingPairs *) value, 1);
+
+	/* A stored value's total must fit bigint too (an aggregate's final checks it). */
+	if (!agg_called(fcinfo))
+		pairs_check(p, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE);
+	return p;
+}
+
+static const SummaryOps pairs_ops = {pairs_validate_op, pairs_merge_op};
+
 /* rating_pairs_combine: the sum of two partial states (either may be NULL) */
 PG_FUNCTION_INFO_V1(rating_pairs_combine);
 Datum
 rating_pairs_combine(PG_FUNCTION_ARGS)
 {
-	AGG_RETURN_IF_NULL_SIDE();
-	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0),
-								  PG_GETARG_RATING_PAIRS_P(1), 1));
+	return summary_combine(fcinfo, &pairs_ops);
 }
 
-/*
- * rating_pairs_rollup_trans: the state plus one stored table.  Not strict,
- * so that the first stored value is validated too; NULL values are skipped.
- */
+/* rating_pairs_rollup_trans: the state plus one stored table */
 PG_FUNCTION_INFO_V1(rating_pairs_rollup_trans);
 Datum
 rating_pairs_rollup_trans(PG_FUNCTION_ARGS)
 {
-	if (!PG_ARGISNULL(1))
-		pairs_check(PG_GETARG_RATING_PAIRS_P(1), ERRCODE_DATA_CORRUPTED);
-	AGG_RETURN_IF_NULL_SIDE();
-	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0),
-								  PG_GETARG_RATING_PAIRS_P(1), 1));
+	return summary_rollup_trans(fcinfo, &pairs_ops);
+}
+
+/* rating_pairs_plus: the + operator, the sum of two stored tables */
+PG_FUNCTION_INFO_V1(rating_pairs_plus);
+Datum
+rating_pairs_plus(PG_FUNCTION_ARGS)
+{
+	return summary_plus(fcinfo, &pairs_ops);
 }
 
 /* rating_pairs_rollup_inv: the state less one stored table (a NULL one was skipped) */

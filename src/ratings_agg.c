@@ -48,14 +48,20 @@ ratings_grow_weighted(FunctionCallInfo fcinfo, const Ratings *r)
  * without the transient RATINGS_INEXACT flag, and valid (22023 otherwise,
  * for example after removing a response with another weight than it had).
  */
-static Datum
-ratings_return(FunctionCallInfo fcinfo, Ratings *r)
+static Ratings *
+ratings_result(FunctionCallInfo fcinfo, Ratings *r)
 {
 	if (likely(agg_called(fcinfo)))
-		PG_RETURN_POINTER(r);
+		return r;
 	r->flags &= ~RATINGS_INEXACT;
 	ratings_check(r, ERRCODE_INVALID_PARAMETER_VALUE);
-	PG_RETURN_POINTER(r);
+	return r;
+}
+
+static inline Datum
+ratings_return(FunctionCallInfo fcinfo, Ratings *r)
+{
+	PG_RETURN_POINTER(ratings_result(fcinfo, r));
 }
 
 /* w * w, noting in *rounded whether the product was rounded. */
@@ -196,29 +202,44 @@ ratings_merge(FunctionCallInfo fcinfo, Ratings *a, const Ratings *b, int sign)
 	return a;
 }
 
+/* The two-summary operations of ratings (see SummaryOps). */
+static void
+ratings_validate_op(const void *value)
+{
+	ratings_validate((const Ratings *) value);
+}
+
+static void *
+ratings_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
+{
+	return ratings_result(fcinfo, ratings_merge(fcinfo, (Ratings *) state,
+												(const Ratings *) value, 1));
+}
+
+static const SummaryOps ratings_ops = {ratings_validate_op, ratings_merge_op};
+
 /* ratings_combine: the sum of two partial states (either may be NULL) */
 PG_FUNCTION_INFO_V1(ratings_combine);
 Datum
 ratings_combine(PG_FUNCTION_ARGS)
 {
-	AGG_RETURN_IF_NULL_SIDE();
-	return ratings_return(fcinfo, ratings_merge(fcinfo, ratings_state(fcinfo, 0),
-												PG_GETARG_RATINGS_P(1), 1));
+	return summary_combine(fcinfo, &ratings_ops);
 }
 
-/*
- * ratings_rollup_trans: the state plus one stored summary.  Not strict, so
- * that the first stored value is validated too; NULL values are skipped.
- */
+/* ratings_rollup_trans: the state plus one stored summary */
 PG_FUNCTION_INFO_V1(ratings_rollup_trans);
 Datum
 ratings_rollup_trans(PG_FUNCTION_ARGS)
 {
-	if (!PG_ARGISNULL(1))
-		ratings_validate(PG_GETARG_RATINGS_P(1));
-	AGG_RETURN_IF_NULL_SIDE();
-	return ratings_return(fcinfo, ratings_merge(fcinfo, ratings_state(fcinfo, 0),
-												PG_GETARG_RATINGS_P(1), 1));
+	return summary_rollup_trans(fcinfo, &ratings_ops);
+}
+
+/* ratings_plus: the + operator, the sum of two stored summaries */
+PG_FUNCTION_INFO_V1(ratings_plus);
+Datum
+ratings_plus(PG_FUNCTION_ARGS)
+{
+	return summary_plus(fcinfo, &ratings_ops);
 }
 
 /*

@@ -228,3 +228,16 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.ratings) (
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.ratings) IS
     'sum of stored summaries on one scale (different scales are an error)';
+
+-- a + b, for incremental loads (ON CONFLICT ... DO UPDATE SET s = t.s + EXCLUDED.s):
+-- the same checks as rollup of the two; a NULL side gives the other.
+CREATE FUNCTION @extschema@.ratings_plus(a @extschema@.ratings, b @extschema@.ratings) RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', 'ratings_plus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_plus(@extschema@.ratings, @extschema@.ratings) IS
+    'the summary of the answers of both (as rollup of the two; NULL + b is b)';
+CREATE OPERATOR @extschema@.+ (
+    LEFTARG = @extschema@.ratings, RIGHTARG = @extschema@.ratings,
+    FUNCTION = @extschema@.ratings_plus,
+    COMMUTATOR = OPERATOR(@extschema@.+));
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.ratings, @extschema@.ratings) IS
+    'the summary of the answers of both (as rollup of the two; NULL + b is b)';

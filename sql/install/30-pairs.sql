@@ -143,3 +143,16 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.rating_pairs) (
     MSTYPE = @extschema@.rating_pairs, MFINALFUNC = @extschema@.rating_pairs_final,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.rating_pairs) IS 'sum of stored rating_pairs tables';
+
+-- a + b, for incremental loads (ON CONFLICT ... DO UPDATE SET s = t.s + EXCLUDED.s):
+-- the same checks as rollup of the two; a NULL side gives the other.
+CREATE FUNCTION @extschema@.rating_pairs_plus(a @extschema@.rating_pairs, b @extschema@.rating_pairs) RETURNS @extschema@.rating_pairs
+    AS 'MODULE_PATHNAME', 'rating_pairs_plus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_pairs_plus(@extschema@.rating_pairs, @extschema@.rating_pairs) IS
+    'the joint count table of the rows of both (as rollup of the two; NULL + b is b)';
+CREATE OPERATOR @extschema@.+ (
+    LEFTARG = @extschema@.rating_pairs, RIGHTARG = @extschema@.rating_pairs,
+    FUNCTION = @extschema@.rating_pairs_plus,
+    COMMUTATOR = OPERATOR(@extschema@.+));
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.rating_pairs, @extschema@.rating_pairs) IS
+    'the joint count table of the rows of both (as rollup of the two; NULL + b is b)';
