@@ -1,8 +1,11 @@
--- Touchpoint correlation (SPEC 4.3).  Expected values were computed with
--- SciPy 1.10 from the same data: pearsonr, spearmanr, kendalltau
--- (method='asymptotic'), chi2_contingency(correction=False); gamma by
--- counting concordant and discordant cell pairs in NumPy, Cramer's V from
--- chi2, the interval as tanh(atanh(rho) -+ z / sqrt(n - 3)).
+-- Touchpoint correlation.  Expected values: test/reference/pairs.py
+-- recomputes each one from the same data with SciPy 1.10: pearsonr,
+-- spearmanr, kendalltau (method='asymptotic'), chi2_contingency
+-- (correction=False); gamma by counting concordant and discordant cell pairs
+-- in NumPy, Cramer's V from chi2, the interval as
+-- tanh(atanh(rho) -+ z / sqrt(n - 3)); and checks the literals below against
+-- them (/usr/bin/python3 test/reference/pairs.py; this test does not need
+-- Python).
 -- Data set L (1899 pairs, heavy ties): i = 1..2000,
 --   x = 1 + (i*7) % 5, NULL when i % 37 = 0
 --   y = greatest(0, least(10, 2x + (i*13) % 7 - 3 + (i/7) % 3 - 1)), NULL when i % 41 = 0

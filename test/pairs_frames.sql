@@ -2,11 +2,14 @@
 -- set, every score type, partitionwise and parallel plans of every
 -- aggregate, and moving frames whose data spans far more than 101 values.
 --
--- Expected values were computed with SciPy 1.10 (/usr/bin/python3) from
--- data set M below: pearsonr, spearmanr, kendalltau(method='asymptotic'),
--- chi2_contingency(correction=False) on the 5 x 11 count table; Cramer's V
--- as sqrt(chi2 / (n * (min(r, c) - 1))); gamma by counting concordant
--- (30260) and discordant (24185) pairs of cells in NumPy; the interval as
+-- Expected values: test/reference/pairs_frames.py recomputes each one and
+-- checks the literals below against it (/usr/bin/python3
+-- test/reference/pairs_frames.py; this test does not need Python), with
+-- SciPy 1.10 from data set M below: pearsonr, spearmanr,
+-- kendalltau(method='asymptotic'), chi2_contingency(correction=False) on the
+-- 5 x 11 count table; Cramer's V as sqrt(chi2 / (n * (min(r, c) - 1)));
+-- gamma by counting concordant (30260) and discordant (24185) pairs of cells
+-- in NumPy; the interval as
 -- tanh(atanh(rho) -+ norm.ppf(0.5 + confidence / 2) / sqrt(n - 3)).
 -- Data set M (387 pairs, 5 x 11 values, heavy ties, weak correlation):
 -- i = 1..400, x = 1 + (i*11) % 5, NULL when i % 29 = 0,

@@ -2,8 +2,11 @@
 -- independently.  Data set A is i = 1..1000 with
 --     score  = least(10, (i*7) % 11 + i % 3)        (0..10)
 --     weight = 1 + (i % 4) * 0.5
--- The expected figures were computed from these definitions with Python's
--- exact fractions.Fraction and statistics.stdev / statistics.median:
+-- Expected values: test/reference/ratings_values.py recomputes each one from
+-- these definitions with Python's exact fractions.Fraction and
+-- statistics.stdev / statistics.median, and checks this test's literals
+-- against them (/usr/bin/python3 test/reference/ratings_values.py; this test
+-- does not need Python).  The figures:
 --     counts per score 0..10 = 30,60,90,91,91,92,91,91,92,91,181
 --     promoters 272, passives 183, detractors 545
 --     NPS = 100*(272-545)/1000 = -27.3
