@@ -3,9 +3,8 @@
  *		Key driver analysis on a driver_matrix: the pairwise-complete
  *		correlation matrix, R², standardized betas, Johnson's relative
  *		weights, exact Shapley (LMG) shares of R², and the importance-
- *		performance quadrant of each driver.  With the linear algebra they
- *		need: Cholesky factorization and a cyclic Jacobi eigen-solver for
- *		symmetric matrices of at most DRIVERS_MAX + 1 rows.
+ *		performance quadrant of each driver.  The linear algebra is in
+ *		linalg.c.
  *
  * Decisions (documented in README.md):
  *	- a driver or outcome without variance over the responses of a pair
@@ -49,185 +48,6 @@
 #define SHAPLEY_MAX_DRIVERS	20
 
 #define NVARS_MAX	(DRIVERS_MAX + 1)
-
-/* Row-major element (i, j) of an n x n matrix. */
-#define EL(a, n, i, j)	((a)[(i) * (n) + (j)])
-
-/* --- linear algebra ------------------------------------------------------ */
-
-/*
- * Cholesky factorization of the symmetric positive definite n x n matrix a:
- * the lower triangle of l gets L with L L' = a.  False if a pivot is not
- * positive.
- */
-static bool
-cholesky(int n, const double *a, double *l)
-{
-	for (int i = 0; i < n; i++)
-	{
-		for (int j = 0; j <= i; j++)
-		{
-			double		s = EL(a, n, i, j);
-
-			for (int t = 0; t < j; t++)
-				s -= EL(l, n, i, t) * EL(l, n, j, t);
-			if (i == j)
-			{
-				if (!(s > 0.0))
-					return false;
-				EL(l, n, i, i) = sqrt(s);
-			}
-			else
-				EL(l, n, i, j) = s / EL(l, n, j, j);
-		}
-		for (int j = i + 1; j < n; j++)
-			EL(l, n, i, j) = 0.0;
-	}
-	return true;
-}
-
-/* Solve L z = b (forward) into z. */
-static void
-forward_solve(int n, const double *l, const double *b, double *z)
-{
-	for (int i = 0; i < n; i++)
-	{
-		double		s = b[i];
-
-		for (int t = 0; t < i; t++)
-			s -= EL(l, n, i, t) * z[t];
-		z[i] = s / EL(l, n, i, i);
-	}
-}
-
-/* Solve L' x = z (backward) into x. */
-static void
-backward_solve(int n, const double *l, const double *z, double *x)
-{
-	for (int i = n - 1; i >= 0; i--)
-	{
-		double		s = z[i];
-
-		for (int t = i + 1; t < n; t++)
-			s -= EL(l, n, t, i) * x[t];
-		x[i] = s / EL(l, n, i, i);
-	}
-}
-
-/*
- * Eigen-decomposition of the symmetric n x n matrix a by the cyclic Jacobi
- * method: w gets the eigenvalues in ascending order, the columns of v the
- * matching orthonormal eigenvectors.  a is overwritten.  Each rotation
- * zeroes one off-diagonal element; sweeps over all of them converge
- * quadratically, and the method is accurate for small eigenvalues too.
- */
-static void
-jacobi_eigen(int n, double *a, double *w, double *v)
-{
-	for (int i = 0; i < n; i++)
-		for (int j = 0; j < n; j++)
-			EL(v, n, i, j) = (i == j) ? 1.0 : 0.0;
-
-	for (int sweep = 0; sweep < 100; sweep++)
-	{
-		double		off = 0.0,
-					diag = 0.0;
-
-		for (int p = 0; p < n; p++)
-		{
-			diag += EL(a, n, p, p) * EL(a, n, p, p);
-			for (int q = p + 1; q < n; q++)
-				off += EL(a, n, p, q) * EL(a, n, p, q);
-		}
-		if (off == 0.0 || off <= 1e-36 * diag)
-			break;
-
-		for (int p = 0; p < n - 1; p++)
-		{
-			for (int q = p + 1; q < n; q++)
-			{
-				double		apq = EL(a, n, p, q);
-				double		app = EL(a, n, p, p);
-				double		aqq = EL(a, n, q, q);
-				double		theta,
-							t,
-							c,
-							s;
-
-				if (apq == 0.0)
-					continue;
-				/* Negligible next to both diagonal elements: drop it. */
-				if (sweep > 3 && fabs(app) + 100.0 * fabs(apq) == fabs(app) &&
-					fabs(aqq) + 100.0 * fabs(apq) == fabs(aqq))
-				{
-					EL(a, n, p, q) = EL(a, n, q, p) = 0.0;
-					continue;
-				}
-				theta = (aqq - app) / (2.0 * apq);
-				if (fabs(theta) > 1e150)
-					t = 0.5 / theta;
-				else
-					t = (theta >= 0.0 ? 1.0 : -1.0) /
-						(fabs(theta) + sqrt(theta * theta + 1.0));
-				c = 1.0 / sqrt(t * t + 1.0);
-				s = t * c;
-
-				/* a := J' a J, J the rotation in the (p, q) plane */
-				for (int r = 0; r < n; r++)
-				{
-					double		arp = EL(a, n, r, p);
-					double		arq = EL(a, n, r, q);
-
-					EL(a, n, r, p) = c * arp - s * arq;
-					EL(a, n, r, q) = s * arp + c * arq;
-				}
-				for (int r = 0; r < n; r++)
-				{
-					double		apr = EL(a, n, p, r);
-					double		aqr = EL(a, n, q, r);
-
-					EL(a, n, p, r) = c * apr - s * aqr;
-					EL(a, n, q, r) = s * apr + c * aqr;
-				}
-				EL(a, n, p, q) = EL(a, n, q, p) = 0.0;
-				for (int r = 0; r < n; r++)
-				{
-					double		vrp = EL(v, n, r, p);
-					double		vrq = EL(v, n, r, q);
-
-					EL(v, n, r, p) = c * vrp - s * vrq;
-					EL(v, n, r, q) = s * vrp + c * vrq;
-				}
-			}
-		}
-	}
-
-	/* Eigenvalues ascending, eigenvectors along (selection sort, n small). */
-	for (int i = 0; i < n; i++)
-		w[i] = EL(a, n, i, i);
-	for (int i = 0; i < n - 1; i++)
-	{
-		int			m = i;
-
-		for (int j = i + 1; j < n; j++)
-			if (w[j] < w[m])
-				m = j;
-		if (m != i)
-		{
-			double		tw = w[i];
-
-			w[i] = w[m];
-			w[m] = tw;
-			for (int r = 0; r < n; r++)
-			{
-				double		tv = EL(v, n, r, i);
-
-				EL(v, n, r, i) = EL(v, n, r, m);
-				EL(v, n, r, m) = tv;
-			}
-		}
-	}
-}
 
 /* --- the analysis -------------------------------------------------------- */
 
@@ -347,9 +167,9 @@ analyse(const DriverMatrix *m, char **names, DriverAnalysis *da)
 				pair_correlation(drivers_xx(m, i, j), names, i, j);
 
 	memcpy(a, da->rxx, sizeof(double) * k * k);
-	jacobi_eigen(k, a, da->eigval, da->eigvec);
+	linalg_jacobi_eigen(k, a, da->eigval, da->eigvec);
 	if (!(da->eigval[0] > DRIVERS_PD_TOL * da->eigval[k - 1]) ||
-		!cholesky(k, da->rxx, da->lxx))
+		!linalg_cholesky(k, da->rxx, da->lxx))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the correlation matrix of the drivers is not positive definite"),
@@ -357,7 +177,7 @@ analyse(const DriverMatrix *m, char **names, DriverAnalysis *da)
 						   da->eigval[0], involved_drivers(da, da->eigvec, k, k, false)),
 				 errhint("Leave out one of these drivers, or analyse only respondents who answered all of them.")));
 
-	forward_solve(k, da->lxx, da->rxy, z);
+	linalg_forward_solve(k, da->lxx, da->rxy, z);
 	da->r2 = 0.0;
 	for (int i = 0; i < k; i++)
 		da->r2 += z[i] * z[i];
@@ -381,7 +201,7 @@ analyse(const DriverMatrix *m, char **names, DriverAnalysis *da)
 			EL(full, p, i, k) = EL(full, p, k, i) = da->rxy[i];
 		}
 		EL(full, p, k, k) = 1.0;
-		jacobi_eigen(p, full, val, vec);
+		linalg_jacobi_eigen(p, full, val, vec);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("the correlation matrix of the drivers and the outcome is not positive definite"),
@@ -582,8 +402,8 @@ key_driver_rows(const DriverMatrix *m, char **names, bool *shapley_null)
 	analyse(m, names, da);
 
 	/* beta: Rxx beta = rxy */
-	forward_solve(k, da->lxx, da->rxy, z);
-	backward_solve(k, da->lxx, z, beta);
+	linalg_forward_solve(k, da->lxx, da->rxy, z);
+	linalg_backward_solve(k, da->lxx, z, beta);
 
 	/*
 	 * Johnson's relative weights.  Rxx = V diag(e) V'; its symmetric square

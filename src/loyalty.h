@@ -263,6 +263,7 @@ pairs_size(int nx, int ny)
 
 /* pairs.c */
 extern RatingPairs *pairs_new(int nx, int ny);
+extern void pairs_check(const RatingPairs *p, int sqlstate);
 extern int64 pairs_responses(const RatingPairs *p);
 
 /* stats.c: distributions at full double precision */
@@ -273,6 +274,13 @@ extern double t_sf(double t, double df);	/* P(T > t) */
 extern double t_ppf(double p, double df);	/* quantile */
 extern double chisq_sf(double x, double df);	/* P(X > x), chi-square, df > 0 */
 extern double correlation_p(double r, double n);	/* NaN below 3 pairs */
+
+/* linalg.c: row-major n x n matrices; EL is element (i, j) */
+#define EL(a, n, i, j)	((a)[(i) * (n) + (j)])
+extern bool linalg_cholesky(int n, const double *a, double *l);
+extern void linalg_forward_solve(int n, const double *l, const double *b, double *z);
+extern void linalg_backward_solve(int n, const double *l, const double *z, double *x);
+extern void linalg_jacobi_eigen(int n, double *a, double *w, double *v);
 
 /* Exact floating-point addition: a + b, and whether it was rounded. */
 static inline double
