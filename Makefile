@@ -20,6 +20,8 @@ OLD_RELEASES = 0.1.0
 # pg_regress tests: sql/NAME.sql against expected/NAME.out
 REGRESS = ratings_io ratings_plans drivers_io drivers_plans
 REGRESS_OPTS = --load-extension=$(EXTENSION)
+# Our installcheck runs the whole suite, pg_regress included (below).
+NO_INSTALLCHECK = 1
 
 PG_CONFIG ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src
@@ -36,7 +38,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 # so the install goes to a world-readable folder in /tmp, one per checkout.
 TEST_DESTDIR = /tmp/loyalty-install-$(shell echo '$(CURDIR)' | cksum | cut -d' ' -f1)
 
-.PHONY: deps test demo bench test-run demo-run bench-run test-matrix print-regress install-old-releases
+.PHONY: deps test demo bench test-run demo-run bench-run test-matrix install-old-releases installcheck installcheck-regress
 
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -60,7 +62,7 @@ test-run: all
 	rm -rf $(TEST_DESTDIR)
 	$(MAKE) install install-old-releases DESTDIR=$(TEST_DESTDIR) >/dev/null
 	chmod -R a+rX $(TEST_DESTDIR)
-	$(VIRTUALENV) tools/run-tests.sh "$(REGRESS)"
+	$(VIRTUALENV) $(MAKE) --no-print-directory installcheck
 
 demo-run: all
 	@rm -rf $(TEST_DESTDIR)
@@ -83,6 +85,15 @@ install-old-releases:
 		tools/release-script.sh $$v > "$$f" || { s=$$?; rm -f "$$f"; [ $$s = 3 ] || exit 1; }; \
 	done
 
+# make installcheck: the whole suite (pg_regress, the upgrade check, pgTAP)
+# against an installed extension and a running server, named by PGHOST,
+# PGPORT and PGUSER as for psql.  make test runs it in a throwaway cluster.
+installcheck:
+	tools/run-tests.sh
+
+installcheck-regress:
+	$(pg_regress_installcheck) $(REGRESS_OPTS) $(REGRESS)
+
 EXTRA_CLEAN = $(TEST_DESTDIR) results regression.diffs regression.out
 endif
 
@@ -104,6 +115,3 @@ bench: deps
 # into a cache) and Debian's installed server; see tools/test-matrix.sh.
 test-matrix:
 	@tools/test-matrix.sh
-
-print-regress:
-	@echo $(REGRESS)

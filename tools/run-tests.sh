@@ -1,12 +1,14 @@
 #!/bin/sh
-# Run inside pg_virtualenv: pg_regress tests, then pgTAP tests through
-# pg_prove.  Exits non-zero on any failure.
+# The whole suite against a running server (PGHOST, PGPORT, PGUSER; make
+# installcheck calls it, make test inside pg_virtualenv): pg_regress, the
+# upgrade check, then the pgTAP tests through pg_prove.  Exits non-zero on
+# any failure, after running everything.
 set -u
-regress="$1"
+cd "$(dirname "$0")/.."
 status=0
 
-# pg_regress, through PGXS's installcheck (it finds pg_regress for us).
-if ! make --no-print-directory installcheck REGRESS="$regress"; then
+# pg_regress, through PGXS (it finds pg_regress for us).
+if ! make --no-print-directory installcheck-regress; then
     [ -f regression.diffs ] && head -n 200 regression.diffs
     status=1
 fi

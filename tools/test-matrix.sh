@@ -74,7 +74,7 @@ test_built() {
     (
         export PATH="$prefix/bin:$PATH" PG_CONFIG="$prefix/bin/pg_config"
         export PGHOST="$sock" PGPORT="$port" PGUSER=postgres
-        cd "$tree" && ./tools/run-tests.sh "$(make -s print-regress)"
+        cd "$tree" && make --no-print-directory installcheck
     ) >>"$log" 2>&1
     local status=$?
     "${as[@]}" "$prefix/bin/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1
