@@ -77,10 +77,13 @@ CREATE TEMP TABLE dm_serial_all AS SELECT driver_agg(y, x) AS m FROM dm_survey;
 -- The comparisons can fail: two segments are not the same (both f).
 SELECT close_moments(a.m, b.m, 1e-12) AS moments_same, close_matrices(a.m, b.m, 1e-12) AS same
 FROM dm_serial a, dm_serial b WHERE a.segment = 'north' AND b.segment = 'south';
--- The analysis is well defined in every segment (no error, 8 drivers).
-SELECT segment, responses(m), round(r_squared(m)::numeric, 2) AS r2,
-       (SELECT count(*) FROM key_drivers(m)) AS drivers
-FROM dm_serial ORDER BY segment;
+-- The analysis is well defined in every segment: no error, R² in (0, 1),
+-- 8 drivers, and responses counts the rows with an outcome (count(y) of the
+-- raw rows, an independent count).
+SELECT s.segment, responses(s.m) = c.n AS responses_ok, r_squared(s.m) > 0 AND r_squared(s.m) < 1 AS r2_ok,
+       (SELECT count(*) FROM key_drivers(s.m)) AS drivers
+FROM dm_serial s JOIN (SELECT segment, count(y) AS n FROM dm_survey GROUP BY segment) c USING (segment)
+ORDER BY segment;
 
 -- Forced parallel plans: the aggregate runs as a Partial Aggregate in workers.
 SET parallel_setup_cost = 0;
