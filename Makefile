@@ -11,9 +11,9 @@ EXTENSION = loyalty
 EXTVERSION = 0.2.0
 MODULE_big = loyalty
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-# The upgrade scripts from earlier releases.
-DATA = sql/$(EXTENSION)--0.1.0--0.2.0.sql
+# The install script, and the upgrade scripts from earlier releases (from
+# sql/upgrade/A--B.sql).
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql sql/$(EXTENSION)--0.1.0--0.2.0.sql
 # Earlier releases whose scripts the upgrade test installs (from git).
 OLD_RELEASES = 0.1.0
 
@@ -56,6 +56,9 @@ $(OBJS): src/loyalty.h src/compat.h
 # @foreach blocks repeat a declaration for each score type).
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) tools/expand-sql.pl
 	perl tools/expand-sql.pl $(filter %.sql,$^) > $@.tmp && mv $@.tmp $@
+
+sql/$(EXTENSION)--%--$(EXTVERSION).sql: sql/upgrade/%--$(EXTVERSION).sql tools/expand-sql.pl
+	perl tools/expand-sql.pl $< > $@.tmp && mv $@.tmp $@
 
 test-run: all
 	tools/check-symbols.sh

@@ -266,6 +266,29 @@ extern RatingPairs *pairs_new(int nx, int ny);
 extern void pairs_check(const RatingPairs *p, int sqlstate);
 extern int64 pairs_responses(const RatingPairs *p);
 
+/*
+ * The `nps_trend_state` type: the state of nps_trend and nps_trend_p, the
+ * moments s = {n, mean_t, mean_y, Stt, Sty, Syy} of the answers' times and
+ * NPS values (trend.c, trend_agg.c).
+ */
+#define TREND_N			6
+#define TREND_VERSION	1
+
+typedef struct TrendState
+{
+	int32		vl_len_;
+	uint8		version;		/* TREND_VERSION */
+	uint8		flags;			/* none yet: zero */
+	uint16		unused;			/* zero */
+	int32		pad;			/* zero; keeps s 8-byte aligned */
+	double		s[TREND_N];
+} TrendState;
+
+#define PG_GETARG_TREND_STATE_P(n)	((TrendState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+extern TrendState *trend_new(void);
+extern void trend_check(const TrendState *t, int sqlstate);
+
 /* stats.c: distributions at full double precision */
 extern double norm_cdf(double x);	/* P(Z <= x), standard normal */
 extern double norm_sf(double x);	/* P(Z > x) */

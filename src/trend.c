@@ -1,176 +1,154 @@
 /*
  * trend.c
- *		nps_trend and nps_trend_p: the least-squares slope of the NPS over
- *		time, in points per 30 days, and its two-sided p-value (README.md: "Margins of error, intervals and tests").
+ *		The `nps_trend_state` type: the state of nps_trend and nps_trend_p
+ *		(trend_agg.c), with its text and binary forms and validation.
  *
- * Each answer counts +100 (promoter), 0 (passive) or -100 (detractor); the
- * slope is that of an ordinary least-squares line through (time, value).
- * The state is a plain float8[6] array {n, mean_x, mean_y, Sxx, Sxy, Syy},
- * with time x in units of 30 days, updated in place by Welford's method and
- * combined by Chan's formulas (as PostgreSQL's float8_regr_accum and
- * float8_regr_combine do).  Both aggregates use the same transition
- * function, state and initial value, so one query computing both makes one
- * pass.
+ * A state holds, over the answers seen, their number n, the means of the
+ * time t (in units of 30 days) and of the NPS value y (+100, 0 or -100), and
+ * the sums of squared and cross deviations Stt, Sty and Syy.
+ *
+ * Text form:  n=3 mean_t=671.25 mean_y=33.333333333333336 stt=0.5 sty=25 syy=6666.666666666667
+ *
+ * Every double is printed in the shortest form that reads back to the same
+ * double, whatever extra_float_digits says, so a state read back from its
+ * text (as Citus ships partial states from workers to the coordinator) is
+ * the same state, bit for bit.
  */
 #include "postgres.h"
 
 #include <math.h>
 
-#include "catalog/pg_type.h"
-#include "utils/array.h"
-#include "utils/builtins.h"
-#include "utils/timestamp.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
 
 #include "loyalty.h"
 
-#define TREND_N			6
-#define USECS_PER_30_DAYS	(30.0 * 86400.0 * 1000000.0)
+static const char *const trend_field[TREND_N] = {"n", "mean_t", "mean_y", "stt", "sty", "syy"};
 
-/* The state array must be a one-dimensional float8[6] without NULLs. */
-static inline double *
-check_trend_array(ArrayType *a)
+/* Largest n whose increments by 1 stay exact in a double. */
+#define TREND_MAX_N		9007199254740992.0	/* 2^53 */
+/* How far |Sty| may exceed sqrt(Stt Syy) through rounding. */
+#define TREND_CS_SLACK	1e-6
+
+/* A new state without answers. */
+TrendState *
+trend_new(void)
 {
-	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != TREND_N || ARR_HASNULL(a) ||
-		ARR_ELEMTYPE(a) != FLOAT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid nps_trend state"),
-				 errdetail("The state is a float8 array of %d elements without NULLs.", TREND_N)));
-	return (double *) ARR_DATA_PTR(a);
+	TrendState *t = palloc0(sizeof(TrendState));
+
+	SET_VARSIZE(t, sizeof(TrendState));
+	t->version = TREND_VERSION;
+	return t;
 }
-
-/* The state to update (see agg_state_arg). */
-static inline ArrayType *
-trend_state(FunctionCallInfo fcinfo, int argno)
-{
-	return (ArrayType *) agg_state_arg(fcinfo, argno);
-}
-
-/* Add the point (x, y) to the state s. */
-static inline void
-trend_add(double *s, double x, double y)
-{
-	double		n = s[0] + 1.0;
-	double		dx = x - s[1];
-	double		dy = y - s[2];
-
-	s[0] = n;
-	s[1] += dx / n;
-	s[2] += dy / n;
-	s[3] += dx * (x - s[1]);
-	s[4] += dx * (y - s[2]);
-	s[5] += dy * (y - s[2]);
-}
-
-/* The NPS value of one 0..10 answer: +100, 0 or -100. */
-static inline double
-nps_value(int64 score)
-{
-	if (score < NPS_LO || score > NPS_HI)
-		score_out_of_scale(score, NPS_LO, NPS_HI);
-	return score >= NPS_PROMOTER_FROM ? 100.0 : score >= NPS_PASSIVE_FROM ? 0.0 : -100.0;
-}
-
-static inline double
-trend_time(TimestampTz at)
-{
-	if (TIMESTAMP_NOT_FINITE(at))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("answer time %s is not finite",
-						TIMESTAMP_IS_NOBEGIN(at) ? "-infinity" : "infinity")));
-	return (double) at / USECS_PER_30_DAYS;
-}
-
 
 /*
- * nps_trend_trans_T(float8[], timestamptz, T): the state with one more
- * answer (strict: rows with a NULL time or score are skipped)
+ * Everything a state from outside must satisfy (errcode: 22P02 for text,
+ * 22P03 for binary input, XX001 for stored bytes): a whole n >= 0, finite
+ * values, non-negative sums of squares that fit each other, a mean NPS value
+ * within -100..100, and nothing but zeros without answers.
  */
-#define TREND_TRANSITION(SUFFIX) \
-PG_FUNCTION_INFO_V1(nps_trend_trans_##SUFFIX); \
-Datum \
-nps_trend_trans_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	ArrayType  *a = trend_state(fcinfo, 0); \
-	double	   *s = check_trend_array(a); \
-	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1)); \
-	trend_add(s, x, nps_value(SCORE_ARG_##SUFFIX(2, NPS_LO, NPS_HI))); \
-	PG_RETURN_ARRAYTYPE_P(a); \
+void
+trend_check(const TrendState *t, int sqlstate)
+{
+	const double *s = t->s;
+
+#define TREND_BAD(...) \
+	ereport(ERROR, (errcode(sqlstate), \
+					errmsg("invalid nps_trend_state value"), errdetail(__VA_ARGS__)))
+
+	if (VARSIZE(t) != sizeof(TrendState))
+		TREND_BAD("Size %zu is not %zu.", (Size) VARSIZE(t), sizeof(TrendState));
+	if (t->version != TREND_VERSION)
+		TREND_BAD("Version %d is not supported; this build reads version %d.",
+				  t->version, TREND_VERSION);
+	if (t->flags != 0 || t->unused != 0 || t->pad != 0)
+		TREND_BAD("Unknown flags 0x%x.", t->flags);
+	for (int i = 0; i < TREND_N; i++)
+		if (!isfinite(s[i]))
+			TREND_BAD("%s is not a finite number.", trend_field[i]);
+	if (!(s[0] >= 0.0 && s[0] <= TREND_MAX_N && s[0] == floor(s[0])))
+		TREND_BAD("n = %g is not a whole number from 0 to 2^53.", s[0]);
+	if (s[3] < 0.0 || s[5] < 0.0)
+		TREND_BAD("The sums of squares stt and syy must be >= 0.");
+	if (fabs(s[2]) > 100.0)
+		TREND_BAD("mean_y = %g is outside -100..100.", s[2]);
+	if (s[4] * s[4] > s[3] * s[5] * (1.0 + TREND_CS_SLACK) + 1e-300)
+		TREND_BAD("sty = %g does not fit stt and syy.", s[4]);
+	if (s[0] == 0.0 && (s[1] != 0.0 || s[2] != 0.0 || s[3] != 0.0 || s[4] != 0.0 || s[5] != 0.0))
+		TREND_BAD("A state without answers holds only zeros.");
+#undef TREND_BAD
 }
 
-TREND_TRANSITION(int2)
-TREND_TRANSITION(int4)
-TREND_TRANSITION(int8)
-TREND_TRANSITION(numeric)
-TREND_TRANSITION(float8)
-
-/* nps_trend_combine(float8[], float8[]): the state of both parts */
-PG_FUNCTION_INFO_V1(nps_trend_combine);
+/* nps_trend_state_in: text form to nps_trend_state */
+PG_FUNCTION_INFO_V1(nps_trend_state_in);
 Datum
-nps_trend_combine(PG_FUNCTION_ARGS)
+nps_trend_state_in(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a = trend_state(fcinfo, 0);
-	double	   *s = check_trend_array(a);
-	double	   *t = check_trend_array(PG_GETARG_ARRAYTYPE_P(1));
-	double		n1 = s[0],
-				n2 = t[0],
-				n,
-				dx,
-				dy,
-				f;
+	char	   *str = PG_GETARG_CSTRING(0);
+	Parser		ps = {str, str, "nps_trend_state",
+		"An nps_trend_state literal looks like 'n=2 mean_t=0.5 mean_y=0 stt=0.5 sty=100 syy=20000'."};
+	TrendState *t = trend_new();
 
-	if (n2 == 0.0)
-		PG_RETURN_ARRAYTYPE_P(a);
-	if (n1 == 0.0)
+	for (int i = 0; i < TREND_N; i++)
 	{
-		memcpy(s, t, TREND_N * sizeof(double));
-		PG_RETURN_ARRAYTYPE_P(a);
+		lit_expect(&ps, trend_field[i]);
+		lit_expect(&ps, "=");
+		t->s[i] = lit_double(&ps);
 	}
-	n = n1 + n2;
-	dx = t[1] - s[1];
-	dy = t[2] - s[2];
-	f = n1 * n2 / n;
-	s[0] = n;
-	s[1] += dx * n2 / n;
-	s[2] += dy * n2 / n;
-	s[3] += t[3] + dx * dx * f;
-	s[4] += t[4] + dx * dy * f;
-	s[5] += t[5] + dy * dy * f;
-	PG_RETURN_ARRAYTYPE_P(a);
+	lit_end(&ps);
+	trend_check(t, ERRCODE_INVALID_TEXT_REPRESENTATION);
+	PG_RETURN_POINTER(t);
 }
 
-/* nps_trend_final(float8[]): slope in NPS points per 30 days, or NULL */
-PG_FUNCTION_INFO_V1(nps_trend_final);
+/* nps_trend_state_out: nps_trend_state to its exact text form */
+PG_FUNCTION_INFO_V1(nps_trend_state_out);
 Datum
-nps_trend_final(PG_FUNCTION_ARGS)
+nps_trend_state_out(PG_FUNCTION_ARGS)
 {
-	double	   *s = check_trend_array(PG_GETARG_ARRAYTYPE_P(0));
+	TrendState *t = PG_GETARG_TREND_STATE_P(0);
+	StringInfoData buf;
 
-	if (s[0] < 2.0 || !(s[3] > 0.0))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(s[4] / s[3]);
+	initStringInfo(&buf);
+	for (int i = 0; i < TREND_N; i++)
+	{
+		appendStringInfo(&buf, "%s%s=", i > 0 ? " " : "", trend_field[i]);
+		lit_append_double(&buf, t->s[i]);
+	}
+	PG_RETURN_CSTRING(buf.data);
 }
 
-/*
- * nps_trend_p_final(float8[]): two-sided p-value of the slope (t with n - 2
- * degrees of freedom); NULL with fewer than 3 answers, all at one time, or
- * all with the same NPS value
- */
-PG_FUNCTION_INFO_V1(nps_trend_p_final);
+/* nps_trend_state_send: version byte, then the six doubles */
+PG_FUNCTION_INFO_V1(nps_trend_state_send);
 Datum
-nps_trend_p_final(PG_FUNCTION_ARGS)
+nps_trend_state_send(PG_FUNCTION_ARGS)
 {
-	double	   *s = check_trend_array(PG_GETARG_ARRAYTYPE_P(0));
-	double		n = s[0],
-				slope,
-				sse;
+	TrendState *t = PG_GETARG_TREND_STATE_P(0);
+	StringInfoData buf;
 
-	if (n < 3.0 || !(s[3] > 0.0) || !(s[5] > 0.0))
-		PG_RETURN_NULL();
-	slope = s[4] / s[3];
-	sse = s[5] - slope * s[4];
-	if (!(sse > 0.0))
-		PG_RETURN_FLOAT8(0.0);	/* a perfect fit */
-	PG_RETURN_FLOAT8(2.0 * t_sf(fabs(slope) / sqrt(sse / (n - 2.0) / s[3]), n - 2.0));
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, TREND_VERSION);
+	for (int i = 0; i < TREND_N; i++)
+		pq_sendfloat8(&buf, t->s[i]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* nps_trend_state_recv: the binary form, checked as the text form is */
+PG_FUNCTION_INFO_V1(nps_trend_state_recv);
+Datum
+nps_trend_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	TrendState *t = trend_new();
+
+	t->version = pq_getmsgbyte(buf);
+	if (buf->len - buf->cursor != TREND_N * (int) sizeof(double))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid nps_trend_state value"),
+				 errdetail("Expected %d bytes after the version, got %d.",
+						   TREND_N * (int) sizeof(double), buf->len - buf->cursor)));
+	for (int i = 0; i < TREND_N; i++)
+		t->s[i] = pq_getmsgfloat8(buf);
+	trend_check(t, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	PG_RETURN_POINTER(t);
 }

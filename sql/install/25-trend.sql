@@ -1,19 +1,48 @@
 -- ---------------------------------------------------------------------
--- NPS trend aggregates
+-- NPS trend aggregates and their state type
 -- ---------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.nps_trend_combine(double precision[], double precision[])
-    RETURNS double precision[]
-    AS 'MODULE_PATHNAME', 'nps_trend_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_combine(double precision[], double precision[]) IS
+CREATE TYPE @extschema@.nps_trend_state;
+
+CREATE FUNCTION @extschema@.nps_trend_state_in(cstring) RETURNS @extschema@.nps_trend_state
+    AS 'MODULE_PATHNAME', 'nps_trend_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_trend_state_in(cstring) IS 'text input of nps_trend_state';
+CREATE FUNCTION @extschema@.nps_trend_state_out(@extschema@.nps_trend_state) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'nps_trend_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_trend_state_out(@extschema@.nps_trend_state) IS
+    'text output of nps_trend_state: exact, whatever extra_float_digits says';
+CREATE FUNCTION @extschema@.nps_trend_state_recv(internal) RETURNS @extschema@.nps_trend_state
+    AS 'MODULE_PATHNAME', 'nps_trend_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_trend_state_recv(internal) IS 'binary input of nps_trend_state';
+CREATE FUNCTION @extschema@.nps_trend_state_send(@extschema@.nps_trend_state) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'nps_trend_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_trend_state_send(@extschema@.nps_trend_state) IS
+    'binary output of nps_trend_state';
+
+CREATE TYPE @extschema@.nps_trend_state (
+    INPUT = @extschema@.nps_trend_state_in,
+    OUTPUT = @extschema@.nps_trend_state_out,
+    RECEIVE = @extschema@.nps_trend_state_recv,
+    SEND = @extschema@.nps_trend_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = plain
+);
+COMMENT ON TYPE @extschema@.nps_trend_state IS
+    'state of nps_trend and nps_trend_p: count, means and co-moments of the answers'' times and NPS values';
+
+CREATE FUNCTION @extschema@.nps_trend_combine(@extschema@.nps_trend_state, @extschema@.nps_trend_state)
+    RETURNS @extschema@.nps_trend_state
+    AS 'MODULE_PATHNAME', 'nps_trend_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_trend_combine(@extschema@.nps_trend_state, @extschema@.nps_trend_state) IS
     'combine function of nps_trend and nps_trend_p';
-CREATE FUNCTION @extschema@.nps_trend_final(double precision[]) RETURNS double precision
+CREATE FUNCTION @extschema@.nps_trend_final(@extschema@.nps_trend_state) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_trend_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_final(double precision[]) IS
+COMMENT ON FUNCTION @extschema@.nps_trend_final(@extschema@.nps_trend_state) IS
     'final function of nps_trend: the least-squares slope in NPS points per 30 days';
-CREATE FUNCTION @extschema@.nps_trend_p_final(double precision[]) RETURNS double precision
+CREATE FUNCTION @extschema@.nps_trend_p_final(@extschema@.nps_trend_state) RETURNS double precision
     AS 'MODULE_PATHNAME', 'nps_trend_p_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_p_final(double precision[]) IS
+COMMENT ON FUNCTION @extschema@.nps_trend_p_final(@extschema@.nps_trend_state) IS
     'final function of nps_trend_p: two-sided p-value of the slope (t, n - 2 df)';
 
 -- For each score type:
@@ -24,20 +53,20 @@ COMMENT ON FUNCTION @extschema@.nps_trend_p_final(double precision[]) IS
 --   numeric          | numeric
 --   double precision | float8
 -- @do
-CREATE FUNCTION @extschema@.nps_trend_trans(double precision[], timestamp with time zone, {{score}})
-    RETURNS double precision[]
+CREATE FUNCTION @extschema@.nps_trend_trans(@extschema@.nps_trend_state, timestamp with time zone, {{score}})
+    RETURNS @extschema@.nps_trend_state
     AS 'MODULE_PATHNAME', 'nps_trend_trans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_trans(double precision[], timestamp with time zone, {{score}}) IS
+COMMENT ON FUNCTION @extschema@.nps_trend_trans(@extschema@.nps_trend_state, timestamp with time zone, {{score}}) IS
     'transition function of nps_trend and nps_trend_p';
 CREATE AGGREGATE @extschema@.nps_trend(at timestamp with time zone, score {{score}}) (
-    SFUNC = @extschema@.nps_trend_trans, STYPE = double precision[],
-    INITCOND = '{0,0,0,0,0,0}', FINALFUNC = @extschema@.nps_trend_final,
+    SFUNC = @extschema@.nps_trend_trans, STYPE = @extschema@.nps_trend_state,
+    INITCOND = 'n=0 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', FINALFUNC = @extschema@.nps_trend_final,
     COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.nps_trend(timestamp with time zone, {{score}}) IS
     'least-squares slope of the NPS in points per 30 days (each answer +100, 0 or -100)';
 CREATE AGGREGATE @extschema@.nps_trend_p(at timestamp with time zone, score {{score}}) (
-    SFUNC = @extschema@.nps_trend_trans, STYPE = double precision[],
-    INITCOND = '{0,0,0,0,0,0}', FINALFUNC = @extschema@.nps_trend_p_final,
+    SFUNC = @extschema@.nps_trend_trans, STYPE = @extschema@.nps_trend_state,
+    INITCOND = 'n=0 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', FINALFUNC = @extschema@.nps_trend_p_final,
     COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.nps_trend_p(timestamp with time zone, {{score}}) IS
     'two-sided p-value that the NPS trend slope is not zero (t with n - 2 df)';

@@ -21,10 +21,14 @@ BEGIN
        OR EXISTS (SELECT * FROM view_before EXCEPT SELECT * FROM daily_nps) THEN
         RAISE EXCEPTION 'upgrade: the view daily_nps changed';
     END IF;
+    IF EXISTS (SELECT * FROM trends EXCEPT SELECT * FROM trends_before)
+       OR EXISTS (SELECT * FROM trends_before EXCEPT SELECT * FROM trends) THEN
+        RAISE EXCEPTION 'upgrade: the view trends (nps_trend, nps_trend_p) changed';
+    END IF;
     REFRESH MATERIALIZED VIEW totals;
     IF EXISTS (SELECT * FROM totals EXCEPT SELECT * FROM totals_before) THEN
         RAISE EXCEPTION 'upgrade: the materialized view totals changed';
     END IF;
 END
 $$;
-SELECT 'stored values, view and materialized view unchanged' AS upgrade;
+SELECT 'stored values, views and materialized view unchanged' AS upgrade;

@@ -1,0 +1,172 @@
+/*
+ * trend_agg.c
+ *		nps_trend and nps_trend_p: the least-squares slope of the NPS over
+ *		time, in points per 30 days, and its two-sided p-value (README.md:
+ *		"Margins of error, intervals and tests").
+ *
+ * Each answer counts +100 (promoter), 0 (passive) or -100 (detractor); the
+ * slope is that of an ordinary least-squares line through (time, value).
+ * The state is an nps_trend_state (trend.c), updated in place by Welford's
+ * method and combined by Chan's formulas (as PostgreSQL's float8_regr_accum
+ * and float8_regr_combine do).  Both aggregates use the same transition
+ * function, state and initial value, so one query computing both makes one
+ * pass.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "utils/timestamp.h"
+
+#include "loyalty.h"
+
+#define USECS_PER_30_DAYS	(30.0 * 86400.0 * 1000000.0)
+
+/* The state to update (see agg_state_arg). */
+static inline TrendState *
+trend_state(FunctionCallInfo fcinfo, int argno)
+{
+	return (TrendState *) agg_state_arg(fcinfo, argno);
+}
+
+/* Add the point (x, y) to the state s. */
+static inline void
+trend_add(double *s, double x, double y)
+{
+	double		n = s[0] + 1.0;
+	double		dx = x - s[1];
+	double		dy = y - s[2];
+
+	s[0] = n;
+	s[1] += dx / n;
+	s[2] += dy / n;
+	s[3] += dx * (x - s[1]);
+	s[4] += dx * (y - s[2]);
+	s[5] += dy * (y - s[2]);
+}
+
+/* The NPS value of one 0..10 answer: +100, 0 or -100. */
+static inline double
+nps_value(int64 score)
+{
+	if (score < NPS_LO || score > NPS_HI)
+		score_out_of_scale(score, NPS_LO, NPS_HI);
+	return score >= NPS_PROMOTER_FROM ? 100.0 : score >= NPS_PASSIVE_FROM ? 0.0 : -100.0;
+}
+
+static inline double
+trend_time(TimestampTz at)
+{
+	if (TIMESTAMP_NOT_FINITE(at))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("answer time %s is not finite",
+						TIMESTAMP_IS_NOBEGIN(at) ? "-infinity" : "infinity")));
+	return (double) at / USECS_PER_30_DAYS;
+}
+
+/*
+ * nps_trend_trans_T(nps_trend_state, timestamptz, T): the state with one
+ * more answer (strict: rows with a NULL time or score are skipped)
+ */
+#define TREND_TRANSITION(SUFFIX) \
+PG_FUNCTION_INFO_V1(nps_trend_trans_##SUFFIX); \
+Datum \
+nps_trend_trans_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	TrendState *t = trend_state(fcinfo, 0); \
+	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1)); \
+	trend_add(t->s, x, nps_value(SCORE_ARG_##SUFFIX(2, NPS_LO, NPS_HI))); \
+	PG_RETURN_POINTER(t); \
+}
+
+TREND_TRANSITION(int2)
+TREND_TRANSITION(int4)
+TREND_TRANSITION(int8)
+TREND_TRANSITION(numeric)
+TREND_TRANSITION(float8)
+
+/* The two-state operations of nps_trend_state (see SummaryOps). */
+static void
+trend_validate_op(const void *value)
+{
+	trend_check((const TrendState *) value, ERRCODE_DATA_CORRUPTED);
+}
+
+/* Chan et al.'s combination of the moments of both parts, into state. */
+static void *
+trend_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
+{
+	double	   *s = ((TrendState *) state)->s;
+	const double *t = ((const TrendState *) value)->s;
+	double		n1 = s[0],
+				n2 = t[0],
+				n,
+				dx,
+				dy,
+				f;
+
+	if (n2 == 0.0)
+		return state;
+	if (n1 == 0.0)
+	{
+		memcpy(s, t, TREND_N * sizeof(double));
+		return state;
+	}
+	n = n1 + n2;
+	dx = t[1] - s[1];
+	dy = t[2] - s[2];
+	f = n1 * n2 / n;
+	s[0] = n;
+	s[1] += dx * n2 / n;
+	s[2] += dy * n2 / n;
+	s[3] += t[3] + dx * dx * f;
+	s[4] += t[4] + dx * dy * f;
+	s[5] += t[5] + dy * dy * f;
+	return state;
+}
+
+static const SummaryOps trend_ops = {trend_validate_op, trend_merge_op};
+
+/* nps_trend_combine(nps_trend_state, nps_trend_state): the state of both parts */
+PG_FUNCTION_INFO_V1(nps_trend_combine);
+Datum
+nps_trend_combine(PG_FUNCTION_ARGS)
+{
+	return summary_combine(fcinfo, &trend_ops);
+}
+
+/* nps_trend_final(nps_trend_state): slope in NPS points per 30 days, or NULL */
+PG_FUNCTION_INFO_V1(nps_trend_final);
+Datum
+nps_trend_final(PG_FUNCTION_ARGS)
+{
+	double	   *s = PG_GETARG_TREND_STATE_P(0)->s;
+
+	if (s[0] < 2.0 || !(s[3] > 0.0))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(s[4] / s[3]);
+}
+
+/*
+ * nps_trend_p_final(nps_trend_state): two-sided p-value of the slope (t
+ * with n - 2 degrees of freedom); NULL with fewer than 3 answers, all at one
+ * time, or all with the same NPS value
+ */
+PG_FUNCTION_INFO_V1(nps_trend_p_final);
+Datum
+nps_trend_p_final(PG_FUNCTION_ARGS)
+{
+	double	   *s = PG_GETARG_TREND_STATE_P(0)->s;
+	double		n = s[0],
+				slope,
+				sse;
+
+	if (n < 3.0 || !(s[3] > 0.0) || !(s[5] > 0.0))
+		PG_RETURN_NULL();
+	slope = s[4] / s[3];
+	sse = s[5] - slope * s[4];
+	if (!(sse > 0.0))
+		PG_RETURN_FLOAT8(0.0);	/* a perfect fit */
+	PG_RETURN_FLOAT8(2.0 * t_sf(fabs(slope) / sqrt(sse / (n - 2.0) / s[3]), n - 2.0));
+}
