@@ -38,7 +38,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 # so the install goes to a world-readable folder in /tmp, one per checkout.
 TEST_DESTDIR = /tmp/loyalty-install-$(shell echo '$(CURDIR)' | cksum | cut -d' ' -f1)
 
-.PHONY: deps test demo bench test-run demo-run bench-run test-matrix install-old-releases installcheck installcheck-regress
+.PHONY: deps test demo bench test-run demo-run bench-run test-matrix test-citus install-old-releases installcheck installcheck-regress
 
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -118,3 +118,9 @@ bench: deps
 # into a cache) and Debian's installed server; see tools/test-matrix.sh.
 test-matrix:
 	@tools/test-matrix.sh
+
+# Every aggregate on a real Citus cluster (a coordinator and two workers;
+# Citus built once into the cache), against the same queries on local
+# tables; see tools/test-citus.sh.
+test-citus:
+	@tools/test-citus.sh
