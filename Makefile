@@ -6,6 +6,11 @@
 #                     and pgTAP against a throwaway cluster
 #   make demo         the sample CRM report, in a throwaway cluster
 #   make bench        the benchmark, in a throwaway cluster
+#   make installcheck the whole suite against an installed extension and a
+#                     running server (PGHOST, PGPORT, PGUSER)
+#   make test-matrix  the whole suite on PostgreSQL 13 to 18, built from the
+#                     release tarballs in PG_SOURCES (cached)
+#   make test-citus   every aggregate on a throwaway Citus cluster
 
 EXTENSION = loyalty
 EXTVERSION = 0.2.0
