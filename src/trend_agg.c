@@ -11,11 +11,17 @@
  * and float8_regr_combine do).  Both aggregates use the same transition
  * function, state and initial value, so one query computing both makes one
  * pass.
+ *
+ * The C entry points of 0.1.0, whose state was a float8[6] array, stay
+ * (at the end of this file): between installing this library and running
+ * ALTER EXTENSION loyalty UPDATE, a database still calls them.
  */
 #include "postgres.h"
 
 #include <math.h>
 
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/timestamp.h"
 
 #include "loyalty.h"
@@ -65,19 +71,42 @@ trend_time(TimestampTz at)
 	return (double) at / USECS_PER_30_DAYS;
 }
 
+/* The state of the array of 0.1.0 must be a float8[6] without NULLs. */
+static inline double *
+check_trend_array(ArrayType *a)
+{
+	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != TREND_N || ARR_HASNULL(a) ||
+		ARR_ELEMTYPE(a) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid nps_trend state"),
+				 errdetail("The state is a float8 array of %d elements without NULLs.", TREND_N)));
+	return (double *) ARR_DATA_PTR(a);
+}
+
 /*
- * nps_trend_trans_T(nps_trend_state, timestamptz, T): the state with one
- * more answer (strict: rows with a NULL time or score are skipped)
+ * nps_trend_state_trans_T(nps_trend_state, timestamptz, T): the state with
+ * one more answer (strict: rows with a NULL time or score are skipped);
+ * nps_trend_trans_T: the same on 0.1.0's float8[6] state
  */
 #define TREND_TRANSITION(SUFFIX) \
-PG_FUNCTION_INFO_V1(nps_trend_trans_##SUFFIX); \
+PG_FUNCTION_INFO_V1(nps_trend_state_trans_##SUFFIX); \
 Datum \
-nps_trend_trans_##SUFFIX(PG_FUNCTION_ARGS) \
+nps_trend_state_trans_##SUFFIX(PG_FUNCTION_ARGS) \
 { \
 	TrendState *t = trend_state(fcinfo, 0); \
 	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1)); \
 	trend_add(t->s, x, nps_value(SCORE_ARG_##SUFFIX(2, NPS_LO, NPS_HI))); \
 	PG_RETURN_POINTER(t); \
+} \
+PG_FUNCTION_INFO_V1(nps_trend_trans_##SUFFIX); \
+Datum \
+nps_trend_trans_##SUFFIX(PG_FUNCTION_ARGS) \
+{ \
+	ArrayType  *a = (ArrayType *) agg_state_arg(fcinfo, 0); \
+	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1)); \
+	trend_add(check_trend_array(a), x, nps_value(SCORE_ARG_##SUFFIX(2, NPS_LO, NPS_HI))); \
+	PG_RETURN_ARRAYTYPE_P(a); \
 }
 
 TREND_TRANSITION(int2)
@@ -93,12 +122,10 @@ trend_validate_op(const void *value)
 	trend_check((const TrendState *) value, ERRCODE_DATA_CORRUPTED);
 }
 
-/* Chan et al.'s combination of the moments of both parts, into state. */
-static void *
-trend_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
+/* Chan et al.'s combination of the moments s and t of two parts, into s. */
+static void
+trend_merge(double *s, const double *t)
 {
-	double	   *s = ((TrendState *) state)->s;
-	const double *t = ((const TrendState *) value)->s;
 	double		n1 = s[0],
 				n2 = t[0],
 				n,
@@ -107,11 +134,11 @@ trend_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 				f;
 
 	if (n2 == 0.0)
-		return state;
+		return;
 	if (n1 == 0.0)
 	{
 		memcpy(s, t, TREND_N * sizeof(double));
-		return state;
+		return;
 	}
 	n = n1 + n2;
 	dx = t[1] - s[1];
@@ -123,50 +150,112 @@ trend_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 	s[3] += t[3] + dx * dx * f;
 	s[4] += t[4] + dx * dy * f;
 	s[5] += t[5] + dy * dy * f;
+}
+
+static void *
+trend_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
+{
+	trend_merge(((TrendState *) state)->s, ((const TrendState *) value)->s);
 	return state;
 }
 
 static const SummaryOps trend_ops = {trend_validate_op, trend_merge_op};
 
-/* nps_trend_combine(nps_trend_state, nps_trend_state): the state of both parts */
-PG_FUNCTION_INFO_V1(nps_trend_combine);
+/* nps_trend_state_combine(nps_trend_state, nps_trend_state): both parts */
+PG_FUNCTION_INFO_V1(nps_trend_state_combine);
 Datum
-nps_trend_combine(PG_FUNCTION_ARGS)
+nps_trend_state_combine(PG_FUNCTION_ARGS)
 {
 	return summary_combine(fcinfo, &trend_ops);
 }
 
-/* nps_trend_final(nps_trend_state): slope in NPS points per 30 days, or NULL */
-PG_FUNCTION_INFO_V1(nps_trend_final);
-Datum
-nps_trend_final(PG_FUNCTION_ARGS)
+/* The slope in NPS points per 30 days; false (NULL) without one. */
+static bool
+trend_slope(const double *s, double *slope)
 {
-	double	   *s = PG_GETARG_TREND_STATE_P(0)->s;
-
 	if (s[0] < 2.0 || !(s[3] > 0.0))
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(s[4] / s[3]);
+		return false;
+	*slope = s[4] / s[3];
+	return true;
 }
 
 /*
- * nps_trend_p_final(nps_trend_state): two-sided p-value of the slope (t
- * with n - 2 degrees of freedom); NULL with fewer than 3 answers, all at one
- * time, or all with the same NPS value
+ * The two-sided p-value of the slope (t with n - 2 degrees of freedom);
+ * false (NULL) with fewer than 3 answers, all at one time, or all with the
+ * same NPS value
  */
-PG_FUNCTION_INFO_V1(nps_trend_p_final);
-Datum
-nps_trend_p_final(PG_FUNCTION_ARGS)
+static bool
+trend_p(const double *s, double *p)
 {
-	double	   *s = PG_GETARG_TREND_STATE_P(0)->s;
 	double		n = s[0],
 				slope,
 				sse;
 
 	if (n < 3.0 || !(s[3] > 0.0) || !(s[5] > 0.0))
-		PG_RETURN_NULL();
+		return false;
 	slope = s[4] / s[3];
 	sse = s[5] - slope * s[4];
 	if (!(sse > 0.0))
-		PG_RETURN_FLOAT8(0.0);	/* a perfect fit */
-	PG_RETURN_FLOAT8(2.0 * t_sf(fabs(slope) / sqrt(sse / (n - 2.0) / s[3]), n - 2.0));
+		*p = 0.0;				/* a perfect fit */
+	else
+		*p = 2.0 * t_sf(fabs(slope) / sqrt(sse / (n - 2.0) / s[3]), n - 2.0);
+	return true;
+}
+
+/* nps_trend_state_final(nps_trend_state): the slope, or NULL */
+PG_FUNCTION_INFO_V1(nps_trend_state_final);
+Datum
+nps_trend_state_final(PG_FUNCTION_ARGS)
+{
+	double		v;
+
+	if (!trend_slope(PG_GETARG_TREND_STATE_P(0)->s, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* nps_trend_state_p_final(nps_trend_state): the slope's p-value, or NULL */
+PG_FUNCTION_INFO_V1(nps_trend_state_p_final);
+Datum
+nps_trend_state_p_final(PG_FUNCTION_ARGS)
+{
+	double		v;
+
+	if (!trend_p(PG_GETARG_TREND_STATE_P(0)->s, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* --- the entry points of 0.1.0, on a float8[6] state -------------------- */
+
+PG_FUNCTION_INFO_V1(nps_trend_combine);
+Datum
+nps_trend_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = (ArrayType *) agg_state_arg(fcinfo, 0);
+
+	trend_merge(check_trend_array(a), check_trend_array(PG_GETARG_ARRAYTYPE_P(1)));
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+PG_FUNCTION_INFO_V1(nps_trend_final);
+Datum
+nps_trend_final(PG_FUNCTION_ARGS)
+{
+	double		v;
+
+	if (!trend_slope(check_trend_array(PG_GETARG_ARRAYTYPE_P(0)), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+PG_FUNCTION_INFO_V1(nps_trend_p_final);
+Datum
+nps_trend_p_final(PG_FUNCTION_ARGS)
+{
+	double		v;
+
+	if (!trend_p(check_trend_array(PG_GETARG_ARRAYTYPE_P(0)), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
 }

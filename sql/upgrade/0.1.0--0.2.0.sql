@@ -92,15 +92,15 @@ COMMENT ON TYPE @extschema@.nps_trend_state IS
 
 CREATE FUNCTION @extschema@.nps_trend_combine(@extschema@.nps_trend_state, @extschema@.nps_trend_state)
     RETURNS @extschema@.nps_trend_state
-    AS 'MODULE_PATHNAME', 'nps_trend_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'nps_trend_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_trend_combine(@extschema@.nps_trend_state, @extschema@.nps_trend_state) IS
     'combine function of nps_trend and nps_trend_p';
 CREATE FUNCTION @extschema@.nps_trend_final(@extschema@.nps_trend_state) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'nps_trend_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'nps_trend_state_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_trend_final(@extschema@.nps_trend_state) IS
     'final function of nps_trend: the least-squares slope in NPS points per 30 days';
 CREATE FUNCTION @extschema@.nps_trend_p_final(@extschema@.nps_trend_state) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'nps_trend_p_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'nps_trend_state_p_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_trend_p_final(@extschema@.nps_trend_state) IS
     'final function of nps_trend_p: two-sided p-value of the slope (t, n - 2 df)';
 
@@ -113,7 +113,7 @@ COMMENT ON FUNCTION @extschema@.nps_trend_p_final(@extschema@.nps_trend_state) I
 -- @do
 CREATE FUNCTION @extschema@.nps_trend_trans(@extschema@.nps_trend_state, timestamp with time zone, {{score}})
     RETURNS @extschema@.nps_trend_state
-    AS 'MODULE_PATHNAME', 'nps_trend_trans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'nps_trend_state_trans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_trend_trans(@extschema@.nps_trend_state, timestamp with time zone, {{score}}) IS
     'transition function of nps_trend and nps_trend_p';
 CREATE OR REPLACE AGGREGATE @extschema@.nps_trend(at timestamp with time zone, score {{score}}) (
