@@ -172,7 +172,8 @@ ratings_check(const Ratings *r, int sqlstate)
 
 		for (int i = 0; i < np; i++)
 		{
-			if (!(w[i] >= 0.0) || isinf(w[i]))
+			/* -0 too: its text form would not read back. */
+			if (!(w[i] >= 0.0) || isinf(w[i]) || signbit(w[i]))
 				RATINGS_BAD("Weight %g of score %d is not a finite number >= 0.",
 							w[i], r->lo + i);
 			if (r->counts[i] == 0 && w[i] != 0.0)
@@ -180,7 +181,7 @@ ratings_check(const Ratings *r, int sqlstate)
 							r->lo + i, w[i]);
 			total += w[i];
 		}
-		if (!(w2 >= 0.0) || isinf(w2) || isinf(total))
+		if (!(w2 >= 0.0) || isinf(w2) || signbit(w2) || isinf(total))
 			RATINGS_BAD("The sum of squared weights %g is not a finite number >= 0.",
 						w2);
 		if (w2 > total * total * (1.0 + 1e-9) ||

@@ -10,7 +10,7 @@
 \pset tuples_only true
 BEGIN;
 \ir helpers.psql
-SELECT plan(14);
+SELECT plan(16);
 
 CREATE FUNCTION pg_temp.raw_ratings(bytea) RETURNS ratings LANGUAGE internal STRICT AS 'byteasend';
 CREATE FUNCTION pg_temp.raw_bytes(ratings) RETURNS bytea LANGUAGE internal STRICT AS 'byteasend';
@@ -81,6 +81,18 @@ SELECT is((SELECT count(*) FROM (
               OR m.p::text IS DISTINCT FROM (SELECT rollup(d.p)::text FROM daily d WHERE d.id BETWEEN m.id - 2 AND m.id)),
           0::bigint, 'moving rollup frames with NULL values equal the recomputed rollups');
 SELECT is((SELECT count(*) FROM daily WHERE r IS NULL), 10::bigint, 'the frames did include NULL values');
+
+-- Text and binary input accept the same values: a weight of -0 (sign bit
+-- set) has the text form 'w={-0,...}', which ratings_in refuses, so
+-- ratings_recv refuses it too.  Bytes: version 1, flags 1 (weighted),
+-- scale 1..1, count 1, weight -0, sum of squares 0.  (Found by test/fuzz.sql.)
+SELECT throws_ok($$SELECT pg_temp.recv_ratings(decode('0101' || '00000001' || '00000001' || '0000000000000001'
+                                                       || '8000000000000000' || '0000000000000000', 'hex'))$$,
+                 '22P03', 'invalid ratings value', 'a weight of -0 is refused in binary as in text');
+-- The same bytes with +0 are a valid value, as its text form is.
+SELECT is(pg_temp.recv_ratings(decode('0101' || '00000001' || '00000001' || '0000000000000001'
+                                      || '0000000000000000' || '0000000000000000', 'hex'))::text,
+          'scale=1..1 n={1} w={0} w2=0', 'the same value with a weight of +0 is accepted');
 
 SELECT * FROM finish();
 ROLLBACK;
