@@ -202,7 +202,7 @@ parse_pair(Parser *ps, DriverPair *p)
 
 /* "{e,e,...}" with exactly n entries of moments (pairs == NULL) or pairs. */
 static void
-parse_list(Parser *ps, int n, DriverMoments *moments, DriverPair *pairs)
+parse_moment_list(Parser *ps, int n, DriverMoments *moments, DriverPair *pairs)
 {
 	lit_expect(ps, "{");
 	for (int i = 0; i < n; i++)
@@ -243,13 +243,13 @@ driver_matrix_in(PG_FUNCTION_ARGS)
 	parse_moments(&ps, &m->own[k]);
 	lit_expect(&ps, "x");
 	lit_expect(&ps, "=");
-	parse_list(&ps, k, m->own, NULL);
+	parse_moment_list(&ps, k, m->own, NULL);
 	lit_expect(&ps, "xy");
 	lit_expect(&ps, "=");
-	parse_list(&ps, k, NULL, drivers_xy(m));
+	parse_moment_list(&ps, k, NULL, drivers_xy(m));
 	lit_expect(&ps, "xx");
 	lit_expect(&ps, "=");
-	parse_list(&ps, k * (k - 1) / 2, NULL, drivers_xy(m) + k);
+	parse_moment_list(&ps, k * (k - 1) / 2, NULL, drivers_xy(m) + k);
 	lit_end(&ps);
 
 	drivers_check(m, ERRCODE_INVALID_TEXT_REPRESENTATION);

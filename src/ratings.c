@@ -208,7 +208,7 @@ ratings_validate(const Ratings *r)
 
 /* Read "{a,b,...}" with exactly n entries into counts or doubles. */
 static void
-parse_list(Parser *ps, int n, int64 *counts, double *doubles)
+parse_point_list(Parser *ps, int n, int64 *counts, double *doubles)
 {
 	lit_expect(ps, "{");
 	for (int i = 0; i < n; i++)
@@ -249,12 +249,12 @@ ratings_in(PG_FUNCTION_ARGS)
 	lit_expect(&ps, "=");
 	/* Parse into a weighted buffer; shrink the size if no weights follow. */
 	r = ratings_new((int32) lo, (int32) hi, true);
-	parse_list(&ps, ratings_npoints(r), r->counts, NULL);
+	parse_point_list(&ps, ratings_npoints(r), r->counts, NULL);
 	weighted = lit_word(&ps, "w");
 	if (weighted)
 	{
 		lit_expect(&ps, "=");
-		parse_list(&ps, ratings_npoints(r), NULL, ratings_weights(r));
+		parse_point_list(&ps, ratings_npoints(r), NULL, ratings_weights(r));
 		lit_expect(&ps, "w2");
 		lit_expect(&ps, "=");
 		*ratings_sumw2(r) = lit_nonneg_double(&ps);
