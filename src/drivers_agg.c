@@ -193,6 +193,77 @@ check_driver_value(double x, int i)
 }
 
 /*
+ * The state of driver_agg for a row of k drivers: a new matrix on the first
+ * row, else the state, which must have k drivers and room for one more row.
+ */
+static DriverMatrix *
+driver_agg_state(FunctionCallInfo fcinfo, int k)
+{
+	DriverMatrix *m;
+
+	if (PG_ARGISNULL(0))
+	{
+		MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
+
+		m = drivers_new(k);
+		MemoryContextSwitchTo(old);
+		return m;
+	}
+	m = drivers_state(fcinfo, 0);
+	if (unlikely(m->k != k))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the number of drivers of driver_agg changed from %d to %d", m->k, k),
+				 errdetail("All rows of one aggregate must have the same number of drivers; use NULL for a driver that was not asked.")));
+	if (unlikely(m->own[k].n == PG_INT64_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("count of responses is out of range for bigint")));
+	return m;
+}
+
+/*
+ * The drivers answered in a row's array of k: their values into x and their
+ * indexes into asked, in order; returns how many.
+ */
+static int
+asked_drivers(ArrayType *a, int k, double *x, int *asked)
+{
+	/* The non-NULL elements of a float8 array are consecutive doubles. */
+	const double *data = (const double *) ARR_DATA_PTR(a);
+	const bits8 *nulls = ARR_NULLBITMAP(a);
+	int			nasked = 0;
+
+	for (int i = 0; i < k; i++)
+	{
+		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
+			continue;
+		check_driver_value(*data, i);
+		x[nasked] = *data++;
+		asked[nasked++] = i;
+	}
+	return nasked;
+}
+
+/* One row into m: the outcome y and the asked drivers' values x. */
+static void
+drivers_add_row(DriverMatrix *m, double y, const double *x, const int *asked, int nasked)
+{
+	DriverPair *xy = drivers_xy(m);
+
+	moments_add(&m->own[m->k], y);
+	for (int s = 0; s < nasked; s++)
+	{
+		int			i = asked[s];
+
+		moments_add(&m->own[i], x[s]);
+		pair_add(&xy[i], x[s], y);
+		for (int t = s + 1; t < nasked; t++)
+			pair_add(drivers_xx(m, i, asked[t]), x[s], x[t]);
+	}
+}
+
+/*
  * driver_agg_trans(driver_matrix, outcome, drivers): the state with one more
  * row.  Not strict: the first row makes the state from its number of
  * drivers.  A NULL outcome or a NULL array skips the row; a NULL element is
@@ -208,10 +279,7 @@ driver_agg_trans(PG_FUNCTION_ARGS)
 	double		y;
 	double		x[DRIVERS_MAX];
 	int			asked[DRIVERS_MAX];
-	int			nasked = 0;
-	const double *data;
-	const bits8 *nulls;
-	DriverPair *xy;
+	int			nasked;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
@@ -230,50 +298,9 @@ driver_agg_trans(PG_FUNCTION_ARGS)
 		elog(ERROR, "driver_agg expects a double precision array");
 	k = drivers_array_length(a);
 
-	if (PG_ARGISNULL(0))
-	{
-		MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
-
-		m = drivers_new(k);
-		MemoryContextSwitchTo(old);
-	}
-	else
-	{
-		m = drivers_state(fcinfo, 0);
-		if (unlikely(m->k != k))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("the number of drivers of driver_agg changed from %d to %d", m->k, k),
-					 errdetail("All rows of one aggregate must have the same number of drivers; use NULL for a driver that was not asked.")));
-		if (unlikely(m->own[k].n == PG_INT64_MAX))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("count of responses is out of range for bigint")));
-	}
-
-	/* The non-NULL elements of a float8 array are consecutive doubles. */
-	data = (const double *) ARR_DATA_PTR(a);
-	nulls = ARR_NULLBITMAP(a);
-	for (int i = 0; i < k; i++)
-	{
-		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
-			continue;
-		check_driver_value(*data, i);
-		x[nasked] = *data++;
-		asked[nasked++] = i;
-	}
-
-	moments_add(&m->own[k], y);
-	xy = drivers_xy(m);
-	for (int s = 0; s < nasked; s++)
-	{
-		int			i = asked[s];
-
-		moments_add(&m->own[i], x[s]);
-		pair_add(&xy[i], x[s], y);
-		for (int t = s + 1; t < nasked; t++)
-			pair_add(drivers_xx(m, i, asked[t]), x[s], x[t]);
-	}
+	m = driver_agg_state(fcinfo, k);
+	nasked = asked_drivers(a, k, x, asked);
+	drivers_add_row(m, y, x, asked, nasked);
 	drivers_check_finite(m);
 	PG_RETURN_POINTER(m);
 }

@@ -382,36 +382,20 @@ is_high(double x, double mean, double max)
 	return x >= mean || x == max;
 }
 
-static KeyDriverRow *
-key_driver_rows(const DriverMatrix *m, char **names, bool *shapley_null)
+/*
+ * Johnson's relative weights rw of the k drivers.  Rxx = V diag(e) V'; its
+ * symmetric square root Lambda = V diag(sqrt e) V' holds the correlations of
+ * the drivers with their closest orthogonal counterparts Z, and the
+ * outcome's regression on Z has coefficients bstar = V diag(1/sqrt e) V' rxy.
+ * Then rw_j = sum_m Lambda_jm² bstar_m², and sum_j rw_j = R².
+ */
+static void
+relative_weights(const DriverAnalysis *da, int k, double *rw)
 {
-	int			k = m->k;
-	DriverAnalysis *da = palloc(sizeof(DriverAnalysis));
-	KeyDriverRow *rows = palloc0(sizeof(KeyDriverRow) * k);
-	double		z[DRIVERS_MAX],
-				beta[DRIVERS_MAX],
-				bstar[DRIVERS_MAX],
-				tmp[DRIVERS_MAX],
-				phi[DRIVERS_MAX];
+	double		bstar[DRIVERS_MAX],
+				tmp[DRIVERS_MAX];
 	double		lam[DRIVERS_MAX * DRIVERS_MAX];
-	double		rw_sum = 0.0,
-				mean_sum = 0.0,
-				rw_max = -INFINITY,
-				mean_max = -INFINITY;
 
-	analyse(m, names, da);
-
-	/* beta: Rxx beta = rxy */
-	linalg_forward_solve(k, da->lxx, da->rxy, z);
-	linalg_backward_solve(k, da->lxx, z, beta);
-
-	/*
-	 * Johnson's relative weights.  Rxx = V diag(e) V'; its symmetric square
-	 * root Lambda = V diag(sqrt e) V' holds the correlations of the drivers
-	 * with their closest orthogonal counterparts Z, and the outcome's
-	 * regression on Z has coefficients bstar = V diag(1/sqrt e) V' rxy.
-	 * Then rw_j = sum_m Lambda_jm² bstar_m², and sum_j rw_j = R².
-	 */
 	for (int t = 0; t < k; t++)
 	{
 		double		s = 0.0;
@@ -436,33 +420,34 @@ key_driver_rows(const DriverMatrix *m, char **names, bool *shapley_null)
 			EL(lam, k, i, j) = l;
 		}
 	}
+	for (int i = 0; i < k; i++)
+	{
+		rw[i] = 0.0;
+		for (int t = 0; t < k; t++)
+			rw[i] += EL(lam, k, i, t) * EL(lam, k, i, t) * bstar[t] * bstar[t];
+	}
+}
 
-	*shapley_null = k > SHAPLEY_MAX_DRIVERS;
-	if (!*shapley_null)
-		shapley(da, phi);
+/*
+ * Each row's importance rank (1 + the drivers with a larger relative
+ * weight) and quadrant (important: relative weight >= the mean; strong:
+ * mean answer >= the mean of the means).
+ */
+static void
+rank_and_quadrants(KeyDriverRow *rows, int k)
+{
+	double		rw_sum = 0.0,
+				mean_sum = 0.0,
+				rw_max = -INFINITY,
+				mean_max = -INFINITY;
 
 	for (int i = 0; i < k; i++)
 	{
-		const DriverPair *xy = &drivers_xy(m)[i];
-		KeyDriverRow *row = &rows[i];
-		double		rw = 0.0;
-
-		for (int t = 0; t < k; t++)
-			rw += EL(lam, k, i, t) * EL(lam, k, i, t) * bstar[t] * bstar[t];
-		row->responses = xy->n;
-		row->mean = xy->mean_x;
-		row->correlation = da->rxy[i];
-		row->p_value = correlation_p(row->correlation, (double) xy->n);
-		row->p_value_null = isnan(row->p_value);
-		row->beta = beta[i];
-		row->relative_weight = rw;
-		row->shapley = *shapley_null ? 0.0 : phi[i];
-		rw_sum += rw;
-		mean_sum += row->mean;
-		rw_max = fmax(rw_max, rw);
-		mean_max = fmax(mean_max, row->mean);
+		rw_sum += rows[i].relative_weight;
+		mean_sum += rows[i].mean;
+		rw_max = fmax(rw_max, rows[i].relative_weight);
+		mean_max = fmax(mean_max, rows[i].mean);
 	}
-
 	for (int i = 0; i < k; i++)
 	{
 		KeyDriverRow *row = &rows[i];
@@ -476,6 +461,45 @@ key_driver_rows(const DriverMatrix *m, char **names, bool *shapley_null)
 		row->quadrant = important ? (strong ? "keep up the good work" : "concentrate here")
 			: (strong ? "possible overkill" : "low priority");
 	}
+}
+
+/* The key_drivers rows of m: one per driver. */
+static KeyDriverRow *
+key_driver_rows(const DriverMatrix *m, char **names, bool *shapley_null)
+{
+	int			k = m->k;
+	DriverAnalysis *da = palloc(sizeof(DriverAnalysis));
+	KeyDriverRow *rows = palloc0(sizeof(KeyDriverRow) * k);
+	double		z[DRIVERS_MAX],
+				beta[DRIVERS_MAX],
+				rw[DRIVERS_MAX],
+				phi[DRIVERS_MAX];
+
+	analyse(m, names, da);
+
+	/* beta: Rxx beta = rxy */
+	linalg_forward_solve(k, da->lxx, da->rxy, z);
+	linalg_backward_solve(k, da->lxx, z, beta);
+	relative_weights(da, k, rw);
+	*shapley_null = k > SHAPLEY_MAX_DRIVERS;
+	if (!*shapley_null)
+		shapley(da, phi);
+
+	for (int i = 0; i < k; i++)
+	{
+		const DriverPair *xy = &drivers_xy(m)[i];
+		KeyDriverRow *row = &rows[i];
+
+		row->responses = xy->n;
+		row->mean = xy->mean_x;
+		row->correlation = da->rxy[i];
+		row->p_value = correlation_p(row->correlation, (double) xy->n);
+		row->p_value_null = isnan(row->p_value);
+		row->beta = beta[i];
+		row->relative_weight = rw[i];
+		row->shapley = *shapley_null ? 0.0 : phi[i];
+	}
+	rank_and_quadrants(rows, k);
 	return rows;
 }
 
