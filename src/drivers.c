@@ -389,39 +389,22 @@ driver_matrix_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-pg_noreturn static void
-recv_fail(const char *detail)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid driver_matrix value"),
-			 errdetail("%s", detail)));
-}
-
 /* driver_matrix_recv: binary form to driver_matrix, validated as text is */
 PG_FUNCTION_INFO_V1(driver_matrix_recv);
 Datum
 driver_matrix_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int			flags = pq_getmsgbyte(buf);
 	int			k;
 	DriverMatrix *m;
 	DriverPair *pairs;
 
-	if (version != DRIVERS_VERSION)
-		recv_fail(psprintf("Binary format version %d is not supported; this build reads version %d.",
-						   version, DRIVERS_VERSION));
-	if (flags != 0)
-		recv_fail(psprintf("Unknown flags 0x%x.", flags));
+	recv_header(buf, "driver_matrix", DRIVERS_VERSION, 0);
+	recv_expect_min(buf, "driver_matrix", 2);
 	k = pq_getmsgint(buf, 2);
 	if (!drivers_k_ok(k))
-		recv_fail(psprintf("The number of drivers %d is not between 1 and %d.", k, DRIVERS_MAX));
-	/* Check the length before allocating: a short message is 22P03 too. */
-	if (buf->len - buf->cursor != (k + 1) * 24 + drivers_npairs(k) * 48)
-		recv_fail(psprintf("%d bytes of data do not match %d drivers.",
-						   buf->len - buf->cursor, k));
+		recv_fail("driver_matrix", "The number of drivers %d is not between 1 and %d.", k, DRIVERS_MAX);
+	recv_expect_rest(buf, "driver_matrix", (k + 1) * 24 + drivers_npairs(k) * 48);
 	m = drivers_new(k);
 	pairs = drivers_xy(m);
 	for (int v = 0; v <= k; v++)

@@ -207,6 +207,12 @@ extern double lit_double(Parser *ps);
 extern void lit_end(Parser *ps);
 extern void lit_append_double(struct StringInfoData *buf, double d);
 
+/* recv.c: reading binary forms (22P03 naming the type) */
+pg_noreturn extern void recv_fail(const char *type, const char *fmt,...) pg_attribute_printf(2, 3);
+extern int	recv_header(struct StringInfoData *buf, const char *type, int version, int allowed_flags);
+extern void recv_expect_min(struct StringInfoData *buf, const char *type, int nbytes);
+extern void recv_expect_rest(struct StringInfoData *buf, const char *type, Size nbytes);
+
 /* score.c: scores and weights from SQL values */
 extern int64 score_from_numeric(Datum num, int32 lo, int32 hi);
 extern int64 score_from_float8(double d, int32 lo, int32 hi);

@@ -213,33 +213,20 @@ Datum
 rating_pairs_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int			flags = pq_getmsgbyte(buf);
 	int32		nx,
 				ny;
 	RatingPairs *p;
 
-	if (version != PAIRS_VERSION || flags != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid rating_pairs value"),
-				 errdetail("Binary format version %d with flags 0x%x is not supported; this build reads version %d without flags.",
-						   version, flags, PAIRS_VERSION)));
+	recv_header(buf, "rating_pairs", PAIRS_VERSION, 0);
+	recv_expect_min(buf, "rating_pairs", 8);
 	nx = pq_getmsgint(buf, 4);
 	ny = pq_getmsgint(buf, 4);
 	if (nx < 0 || ny < 0 || nx > PAIRS_MAX_VALUES || ny > PAIRS_MAX_VALUES)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid rating_pairs value"),
-				 errdetail("Axes of %d and %d values: at most %d each.", nx, ny, PAIRS_MAX_VALUES)));
+		recv_fail("rating_pairs", "Axes of %d and %d values: at most %d each.", nx, ny, PAIRS_MAX_VALUES);
+	recv_expect_rest(buf, "rating_pairs", (nx + ny + (Size) nx * ny) * sizeof(int64));
 	p = pairs_new(nx, ny);
 	for (int i = 0; i < nx + ny + nx * ny; i++)
 		p->data[i] = pq_getmsgint64(buf);
-	if (buf->cursor != buf->len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid rating_pairs value"),
-				 errdetail("%d bytes of trailing data.", buf->len - buf->cursor)));
 	pairs_check(p, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	PG_RETURN_POINTER(p);
 }

@@ -341,44 +341,27 @@ Datum
 ratings_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int			flags = pq_getmsgbyte(buf);
+	int			flags = recv_header(buf, "ratings", RATINGS_VERSION, RATINGS_STORED_FLAGS);
+	bool		weighted = (flags & RATINGS_WEIGHTED) != 0;
 	int32		lo,
 				hi;
 	Ratings    *r;
 	int			np;
 
-	if (version != RATINGS_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid ratings value"),
-				 errdetail("Binary format version %d is not supported; this build reads version %d.",
-						   version, RATINGS_VERSION)));
-	if ((flags & ~RATINGS_STORED_FLAGS) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid ratings value"),
-				 errdetail("Unknown flags 0x%x.", flags)));
+	recv_expect_min(buf, "ratings", 8);
 	lo = pq_getmsgint(buf, 4);
 	hi = pq_getmsgint(buf, 4);
 	if (!scale_ok(lo, hi))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid ratings value"),
-				 errdetail("Scale %d..%d is invalid: it needs lo <= hi and at most %d points.",
-						   lo, hi, RATINGS_MAX_POINTS)));
-	r = ratings_new(lo, hi, (flags & RATINGS_WEIGHTED) != 0);
-	np = ratings_npoints(r);
+		recv_fail("ratings", "Scale %d..%d is invalid: it needs lo <= hi and at most %d points.",
+				  lo, hi, RATINGS_MAX_POINTS);
+	np = hi - lo + 1;
+	recv_expect_rest(buf, "ratings", np * sizeof(int64) + (weighted ? (np + 1) * sizeof(double) : 0));
+	r = ratings_new(lo, hi, weighted);
 	for (int i = 0; i < np; i++)
 		r->counts[i] = pq_getmsgint64(buf);
-	if (ratings_weighted(r))
+	if (weighted)
 		for (int i = 0; i <= np; i++)
 			ratings_weights(r)[i] = pq_getmsgfloat8(buf);
-	if (buf->cursor != buf->len)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid ratings value"),
-				 errdetail("%d bytes of trailing data.", buf->len - buf->cursor)));
 	ratings_check(r, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	PG_RETURN_POINTER(r);
 }

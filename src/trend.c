@@ -138,15 +138,15 @@ Datum
 nps_trend_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	TrendState *t = trend_new();
+	TrendState *t;
 
-	t->version = pq_getmsgbyte(buf);
-	if (buf->len - buf->cursor != TREND_N * (int) sizeof(double))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid nps_trend_state value"),
-				 errdetail("Expected %d bytes after the version, got %d.",
-						   TREND_N * (int) sizeof(double), buf->len - buf->cursor)));
+	/* The version byte only: the type has no flags byte. */
+	recv_expect_min(buf, "nps_trend_state", 1);
+	if (pq_getmsgbyte(buf) != TREND_VERSION)
+		recv_fail("nps_trend_state", "Binary format version %d is not supported; this build reads version %d.",
+				  (unsigned char) buf->data[buf->cursor - 1], TREND_VERSION);
+	recv_expect_rest(buf, "nps_trend_state", TREND_N * sizeof(double));
+	t = trend_new();
 	for (int i = 0; i < TREND_N; i++)
 		t->s[i] = pq_getmsgfloat8(buf);
 	trend_check(t, ERRCODE_INVALID_BINARY_REPRESENTATION);

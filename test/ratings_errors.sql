@@ -89,7 +89,7 @@ SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x010400000001000000030000000000
 SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x01000000000100000003000000000000000100000000000000000000000000000000020000')$$,
                  '22P03', 'invalid ratings value', 'trailing bytes');
 SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x0100000000010000000300000000000000010000000000000000')$$,
-                 '08P01', 'insufficient data left in message', 'truncated value');
+                 '22P03', 'invalid ratings value', 'truncated value (checked before reading, like every other damage)');
 SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x01000000000100000003ffffffffffffffff0000000000000000000000000000000002')$$,
                  '22P03', 'invalid ratings value', 'negative count');
 SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x01000000000300000001')$$,
