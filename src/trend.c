@@ -117,7 +117,7 @@ nps_trend_state_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-/* nps_trend_state_send: version byte, then the six doubles */
+/* nps_trend_state_send: version and flags bytes, then the six doubles */
 PG_FUNCTION_INFO_V1(nps_trend_state_send);
 Datum
 nps_trend_state_send(PG_FUNCTION_ARGS)
@@ -127,6 +127,7 @@ nps_trend_state_send(PG_FUNCTION_ARGS)
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, TREND_VERSION);
+	pq_sendbyte(&buf, 0);		/* flags: none yet */
 	for (int i = 0; i < TREND_N; i++)
 		pq_sendfloat8(&buf, t->s[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
@@ -140,11 +141,7 @@ nps_trend_state_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	TrendState *t;
 
-	/* The version byte only: the type has no flags byte. */
-	recv_expect_min(buf, "nps_trend_state", 1);
-	if (pq_getmsgbyte(buf) != TREND_VERSION)
-		recv_fail("nps_trend_state", "Binary format version %d is not supported; this build reads version %d.",
-				  (unsigned char) buf->data[buf->cursor - 1], TREND_VERSION);
+	recv_header(buf, "nps_trend_state", TREND_VERSION, 0);
 	recv_expect_rest(buf, "nps_trend_state", TREND_N * sizeof(double));
 	t = trend_new();
 	for (int i = 0; i < TREND_N; i++)
