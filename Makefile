@@ -43,7 +43,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 # so the install goes to a world-readable folder in /tmp, one per checkout.
 TEST_DESTDIR = /tmp/loyalty-install-$(shell echo '$(CURDIR)' | cksum | cut -d' ' -f1)
 
-.PHONY: deps test demo bench test-run demo-run bench-run test-matrix test-citus install-old-releases installcheck installcheck-regress
+.PHONY: deps test demo bench test-install test-run demo-run bench-run test-matrix test-citus install-old-releases installcheck installcheck-regress
 
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -65,23 +65,20 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) tools
 sql/$(EXTENSION)--%--$(EXTVERSION).sql: sql/upgrade/%--$(EXTVERSION).sql tools/expand-sql.pl
 	perl tools/expand-sql.pl $< > $@.tmp && mv $@.tmp $@
 
-test-run: all
+# The install that the throwaway clusters of test, demo and bench read.
+test-install: all
+	@rm -rf $(TEST_DESTDIR)
+	@$(MAKE) --no-print-directory install install-old-releases DESTDIR=$(TEST_DESTDIR) >/dev/null
+	@chmod -R a+rX $(TEST_DESTDIR)
+
+test-run: test-install
 	tools/check-symbols.sh
-	rm -rf $(TEST_DESTDIR)
-	$(MAKE) install install-old-releases DESTDIR=$(TEST_DESTDIR) >/dev/null
-	chmod -R a+rX $(TEST_DESTDIR)
 	$(VIRTUALENV) $(MAKE) --no-print-directory installcheck
 
-demo-run: all
-	@rm -rf $(TEST_DESTDIR)
-	@$(MAKE) --no-print-directory install DESTDIR=$(TEST_DESTDIR) >/dev/null
-	@chmod -R a+rX $(TEST_DESTDIR)
+demo-run: test-install
 	@$(VIRTUALENV) demo/run.sh
 
-bench-run: all
-	@rm -rf $(TEST_DESTDIR)
-	@$(MAKE) --no-print-directory install DESTDIR=$(TEST_DESTDIR) >/dev/null
-	@chmod -R a+rX $(TEST_DESTDIR)
+bench-run: test-install
 	@$(VIRTUALENV) -o shared_buffers=2GB -o max_parallel_workers_per_gather=0 bench/run.sh
 
 # The scripts of earlier releases as released, for the upgrade test only
