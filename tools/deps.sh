@@ -1,6 +1,7 @@
 #!/bin/sh
-# Install what `make test`, `make demo`, `make bench` and `make test-matrix`
-# need on Debian or Ubuntu when run as root; otherwise say exactly what to
+# Install what `make test`, `make demo`, `make bench`, `make test-matrix`
+# (`tools/deps.sh matrix`) and the Citus build (`tools/deps.sh citus`) need
+# on Debian or Ubuntu when run as root; otherwise say exactly what to
 # install.
 set -eu
 
@@ -25,6 +26,16 @@ command -v make >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 || missing="$mi
 if [ "${1:-}" = matrix ]; then
     command -v bison >/dev/null 2>&1 || missing="$missing bison"
     command -v flex >/dev/null 2>&1 || missing="$missing flex"
+fi
+# `tools/deps.sh citus`: the headers that the server's own headers pull in
+# when it was built with them (Citus includes them whatever its configure
+# options), and libpq.
+if [ "${1:-}" = citus ] && [ -n "$includedir" ]; then
+    has() { grep -q "^#define $1 1" "$includedir/pg_config.h"; }
+    if has ENABLE_GSS && [ ! -f /usr/include/gssapi/gssapi.h ]; then missing="$missing libkrb5-dev"; fi
+    if has HAVE_LIBZSTD && [ ! -f /usr/include/zstd.h ]; then missing="$missing libzstd-dev"; fi
+    if has USE_OPENSSL && [ ! -f /usr/include/openssl/ssl.h ]; then missing="$missing libssl-dev"; fi
+    [ -f /usr/include/postgresql/libpq-fe.h ] || missing="$missing libpq-dev"
 fi
 
 [ -z "$missing" ] && exit 0

@@ -77,38 +77,6 @@ trap 'exit 130' INT TERM
 
 # --- Citus ----------------------------------------------------------------
 
-# Debian -dev packages that Citus needs beyond the server headers: the
-# server's own headers include gssapi.h when PostgreSQL was built with GSSAPI
-# (libpq-be.h, which Citus reads), and the server's pg_config.h defines
-# HAVE_LIBZSTD when PostgreSQL was built with zstd, which makes Citus'
-# columnar code include zstd.h even when configured --without-zstd.
-citus_build_deps() {
-    local missing=""
-    if grep -q '^#define ENABLE_GSS 1' "$includedir/pg_config.h" && [ ! -f /usr/include/gssapi/gssapi.h ]; then
-        missing="$missing libkrb5-dev"
-    fi
-    if grep -q '^#define HAVE_LIBZSTD 1' "$includedir/pg_config.h" && [ ! -f /usr/include/zstd.h ]; then
-        missing="$missing libzstd-dev"
-    fi
-    if grep -q '^#define USE_OPENSSL 1' "$includedir/pg_config.h" && [ ! -f /usr/include/openssl/ssl.h ]; then
-        missing="$missing libssl-dev"
-    fi
-    [ -f /usr/include/postgresql/libpq-fe.h ] || missing="$missing libpq-dev"
-    [ -z "$missing" ] && return 0
-    if [ "$(id -u)" = 0 ]; then
-        say "installing what building Citus needs:$missing"
-        export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        # shellcheck disable=SC2086
-        apt-get install -y -qq $missing >/dev/null
-    else
-        echo "Building Citus needs:$missing" >&2
-        echo "Install them with:" >&2
-        echo "    sudo apt-get install$missing" >&2
-        exit 1
-    fi
-}
-
 # Build Citus from $citus_src into the cache, once, and set $citus to the
 # cache folder (a DESTDIR tree: usr/lib/postgresql/NN/lib/citus.so,
 # usr/share/postgresql/NN/extension/citus.control, ...).
@@ -119,7 +87,12 @@ build_citus() {
     stamp="$citus/.loyalty-built"
     [ -f "$stamp" ] && return
     [ -f "$citus_src" ] || die "no Citus source: $citus_src (set CITUS_SRC)"
-    citus_build_deps
+    # Debian -dev packages that Citus needs beyond the server headers: the
+    # server's own headers include gssapi.h when PostgreSQL was built with
+    # GSSAPI (libpq-be.h, which Citus reads), and its pg_config.h defines
+    # HAVE_LIBZSTD, which makes Citus' columnar code include zstd.h even when
+    # configured --without-zstd.
+    "$root/tools/deps.sh" citus
     mkdir -p "$cache"
     chmod a+rx "$cache"
     log="$cache/$name-pg$major.log"
@@ -142,7 +115,7 @@ build_citus() {
             patch -p1 <"$patch"
         fi
         # No statistics collection (libcurl) and no lz4 for columnar; zstd
-        # only when the server has it anyway (see citus_build_deps).
+        # only when the server has it anyway (see tools/deps.sh citus).
         opts=(--without-libcurl --without-lz4)
         grep -q '^#define HAVE_LIBZSTD 1' "$includedir/pg_config.h" || opts+=(--without-zstd)
         ./configure "${opts[@]}" PG_CONFIG="$PG_CONFIG"
@@ -174,12 +147,7 @@ fi
 # Build from a copy of the working tree (tracked and new files, not build
 # output), install it beside a copy of Citus.
 tree="$work/tree"
-mkdir -p "$tree"
-if git -C "$root" rev-parse >/dev/null 2>&1; then
-    (cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - 2>/dev/null) | tar -xf - -C "$tree"
-else
-    cp -a "$root/." "$tree"
-fi
+"$root/tools/copy-tree.sh" "$tree"
 mkdir -p "$destdir"
 [ -z "$citus" ] || cp -a "$citus/usr" "$destdir/"
 if ! { make -C "$tree" -j2 PG_CONFIG="$PG_CONFIG" all &&

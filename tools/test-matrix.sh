@@ -26,16 +26,6 @@ trap 'rm -rf "$work"' EXIT
 
 wanted() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
 
-# A copy of the working tree (tracked and new files, not build output).
-copy_tree() {
-    mkdir -p "$1"
-    if git -C "$root" rev-parse >/dev/null 2>&1; then
-        (cd "$root" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - 2>/dev/null) | tar -xf - -C "$1"
-    else
-        cp -a "$root/." "$1"
-    fi
-}
-
 # pg_regress "All 4 tests passed." / "1 of 4 tests failed."; prove's
 # "Files=14, Tests=484" and "Failed 2/30 subtests".
 summarize() {
@@ -102,7 +92,7 @@ for tarball in $(ls "$sources"/postgresql-*.tar.* 2>/dev/null | sort -V); do
         report "$label" 1 "server build failed"; tail -n 20 "$log"; continue
     fi
     tree="$work/tree-$version"
-    copy_tree "$tree"
+    "$root/tools/copy-tree.sh" "$tree"
     # GIT_DIR: the copy has no .git; install-old-releases reads the history.
     if ! GIT_DIR="$root/.git" make -C "$tree" PG_CONFIG="$prefix/bin/pg_config" LOYALTY_CFLAGS="${LOYALTY_CFLAGS:--Werror}" \
             all install install-old-releases >>"$log" 2>&1; then
@@ -118,7 +108,7 @@ if wanted system; then
     version=$(pg_config --version 2>/dev/null | awk '{print $2}')
     tree="$work/tree-system"
     log="$work/system.log"
-    copy_tree "$tree"
+    "$root/tools/copy-tree.sh" "$tree"
     GIT_DIR="$root/.git" make -C "$tree" test LOYALTY_CFLAGS="${LOYALTY_CFLAGS:--Werror}" >"$log" 2>&1
     status=$?
     report "PostgreSQL $version (Debian)" $status "build ok  $(summarize "$log")"
