@@ -15,15 +15,63 @@
 # separated by " | " and inserted as written (quote them in the SQL).  Every
 # other line is copied as it is, so the built script is ordinary SQL that
 # `grep` finds, with no DO loops or format() templates to read through.
+#
+# An upgrade script takes the text of a new object from the install sources
+# rather than repeating it:
+#
+#   -- @section plus                     (in sql/install/10-ratings.sql)
+#   CREATE FUNCTION ...;
+#   -- @endsection
+#
+#   -- @include sql/install/10-ratings.sql plus      (in the upgrade source)
+#
+# A section's lines stand in its own file as they are; @include puts them in
+# place (paths from the folder make runs in).
 use strict;
 use warnings;
 
-my @lines;
-for my $file (@ARGV) {
+# The lines of a file as [file, line number, text], with @include done and
+# the @section markers left out.
+sub read_lines {
+    my ($file) = @_;
+    my @out;
     open(my $fh, '<', $file) or die "expand-sql: $file: $!\n";
-    push @lines, map { [$file, $., $_] } <$fh>;
+    my $n = 0;
+    while (my $text = <$fh>) {
+        $n++;
+        if ($text =~ /^--\s*\@include\s+(\S+)\s+(\S+)\s*$/) {
+            push @out, section_lines($1, $2, "$file:$n");
+        } elsif ($text !~ /^--\s*\@(section\s+\S+|endsection)\s*$/) {
+            push @out, [$file, $n, $text];
+        }
+    }
     close $fh;
+    return @out;
 }
+
+# The lines of section $name of $file.
+sub section_lines {
+    my ($file, $name, $where) = @_;
+    my (@out, $in, $found);
+    open(my $fh, '<', $file) or die "expand-sql: $where: $file: $!\n";
+    my $n = 0;
+    while (my $text = <$fh>) {
+        $n++;
+        if ($text =~ /^--\s*\@section\s+(\S+)\s*$/) {
+            $in = $1 eq $name;
+            $found ||= $in;
+        } elsif ($text =~ /^--\s*\@endsection\s*$/) {
+            $in = 0;
+        } elsif ($in) {
+            push @out, [$file, $n, $text];
+        }
+    }
+    close $fh;
+    die "expand-sql: $where: no section $name in $file\n" unless $found;
+    return @out;
+}
+
+my @lines = map { read_lines($_) } @ARGV;
 
 # Parse into a tree: a node is either a line or a loop {names, rows, body}.
 my $pos = 0;

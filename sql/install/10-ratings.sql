@@ -229,6 +229,7 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.ratings) (
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.ratings) IS
     'sum of stored summaries on one scale (different scales are an error)';
 
+-- @section plus
 -- a + b, for incremental loads (ON CONFLICT ... DO UPDATE SET s = t.s + EXCLUDED.s):
 -- the same checks as rollup of the two; a NULL side gives the other.
 CREATE FUNCTION @extschema@.ratings_plus(a @extschema@.ratings, b @extschema@.ratings) RETURNS @extschema@.ratings
@@ -241,3 +242,4 @@ CREATE OPERATOR @extschema@.+ (
     COMMUTATOR = OPERATOR(@extschema@.+));
 COMMENT ON OPERATOR @extschema@.+ (@extschema@.ratings, @extschema@.ratings) IS
     'the summary of the answers of both (as rollup of the two; NULL + b is b)';
+-- @endsection

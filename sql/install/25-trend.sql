@@ -2,6 +2,10 @@
 -- NPS trend aggregates and their state type
 -- ---------------------------------------------------------------------
 
+-- The upgrade from 0.1.0 creates the same objects from this section; it
+-- replaces the trend aggregates in place (so that views over them survive),
+-- hence CREATE OR REPLACE AGGREGATE, which creates them in a new install.
+-- @section trend
 CREATE TYPE @extschema@.nps_trend_state;
 
 CREATE FUNCTION @extschema@.nps_trend_state_in(cstring) RETURNS @extschema@.nps_trend_state
@@ -58,16 +62,17 @@ CREATE FUNCTION @extschema@.nps_trend_trans(@extschema@.nps_trend_state, timesta
     AS 'MODULE_PATHNAME', 'nps_trend_state_trans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_trend_trans(@extschema@.nps_trend_state, timestamp with time zone, {{score}}) IS
     'transition function of nps_trend and nps_trend_p';
-CREATE AGGREGATE @extschema@.nps_trend(at timestamp with time zone, score {{score}}) (
+CREATE OR REPLACE AGGREGATE @extschema@.nps_trend(at timestamp with time zone, score {{score}}) (
     SFUNC = @extschema@.nps_trend_trans, STYPE = @extschema@.nps_trend_state,
     INITCOND = 'n=0 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', FINALFUNC = @extschema@.nps_trend_final,
     COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.nps_trend(timestamp with time zone, {{score}}) IS
     'least-squares slope of the NPS in points per 30 days (each answer +100, 0 or -100)';
-CREATE AGGREGATE @extschema@.nps_trend_p(at timestamp with time zone, score {{score}}) (
+CREATE OR REPLACE AGGREGATE @extschema@.nps_trend_p(at timestamp with time zone, score {{score}}) (
     SFUNC = @extschema@.nps_trend_trans, STYPE = @extschema@.nps_trend_state,
     INITCOND = 'n=0 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', FINALFUNC = @extschema@.nps_trend_p_final,
     COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.nps_trend_p(timestamp with time zone, {{score}}) IS
     'two-sided p-value that the NPS trend slope is not zero (t with n - 2 df)';
 -- @end
+-- @endsection

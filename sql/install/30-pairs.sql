@@ -144,6 +144,7 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.rating_pairs) (
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.rating_pairs) IS 'sum of stored rating_pairs tables';
 
+-- @section plus
 -- a + b, for incremental loads (ON CONFLICT ... DO UPDATE SET s = t.s + EXCLUDED.s):
 -- the same checks as rollup of the two; a NULL side gives the other.
 CREATE FUNCTION @extschema@.rating_pairs_plus(a @extschema@.rating_pairs, b @extschema@.rating_pairs) RETURNS @extschema@.rating_pairs
@@ -156,3 +157,4 @@ CREATE OPERATOR @extschema@.+ (
     COMMUTATOR = OPERATOR(@extschema@.+));
 COMMENT ON OPERATOR @extschema@.+ (@extschema@.rating_pairs, @extschema@.rating_pairs) IS
     'the joint count table of the rows of both (as rollup of the two; NULL + b is b)';
+-- @endsection
