@@ -103,9 +103,7 @@ pair_problem(const DriverPair *p)
  * than the outcome, each driver has as many responses with the outcome as
  * alone, and no pair of drivers has more joint responses than either.
  */
-#define DRIVERS_BAD(...) \
-	ereport(ERROR, (errcode(sqlstate), \
-					errmsg("invalid driver_matrix value"), errdetail(__VA_ARGS__)))
+#define DRIVERS_BAD(...) value_invalid(sqlstate, "driver_matrix", __VA_ARGS__)
 
 static void
 drivers_check(const DriverMatrix *m, int sqlstate)
@@ -114,9 +112,7 @@ drivers_check(const DriverMatrix *m, int sqlstate)
 	const DriverMoments *y = &m->own[k];
 	const char *problem;
 
-	if (m->version != DRIVERS_VERSION)
-		DRIVERS_BAD("Version %d is not supported; this build reads version %d.",
-					m->version, DRIVERS_VERSION);
+	check_version(sqlstate, "driver_matrix", m->version, DRIVERS_VERSION);
 	if (m->flags != 0)
 		DRIVERS_BAD("Unknown flags 0x%x.", m->flags);
 	if (!drivers_k_ok(k))
@@ -364,9 +360,7 @@ driver_matrix_send(PG_FUNCTION_ARGS)
 	const DriverPair *pairs = drivers_xy(m);
 	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, DRIVERS_VERSION);
-	pq_sendbyte(&buf, 0);
+	send_header(&buf, DRIVERS_VERSION, 0);
 	pq_sendint16(&buf, m->k);
 	for (int v = 0; v <= m->k; v++)
 	{

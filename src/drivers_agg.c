@@ -322,26 +322,11 @@ drivers_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 static const SummaryOps drivers_ops = {drivers_validate_op, drivers_merge_op};
 
 /* driver_matrix_combine: the combination of two partial states */
-PG_FUNCTION_INFO_V1(driver_matrix_combine);
-Datum
-driver_matrix_combine(PG_FUNCTION_ARGS)
-{
-	return summary_combine(fcinfo, &drivers_ops);
-}
+LOYALTY_ENTRY(driver_matrix_combine, summary_combine(fcinfo, &drivers_ops))
 
 /* driver_matrix_rollup_trans: the state plus one stored matrix */
-PG_FUNCTION_INFO_V1(driver_matrix_rollup_trans);
-Datum
-driver_matrix_rollup_trans(PG_FUNCTION_ARGS)
-{
-	return summary_rollup_trans(fcinfo, &drivers_ops);
-}
+LOYALTY_ENTRY(driver_matrix_rollup_trans, summary_rollup_trans(fcinfo, &drivers_ops))
 
 /* driver_matrix_plus: the + operator, the matrix of both sets of rows */
-PG_FUNCTION_INFO_V1(driver_matrix_plus);
-Datum
-driver_matrix_plus(PG_FUNCTION_ARGS)
-{
-	return summary_plus(fcinfo, &drivers_ops);
-}
+LOYALTY_ENTRY(driver_matrix_plus, summary_plus(fcinfo, &drivers_ops))
 

@@ -152,20 +152,10 @@ nps_interval(FunctionCallInfo fcinfo, int sign, const char *func)
 }
 
 /* nps_lower(ratings, confidence, method): lower end of the NPS interval */
-PG_FUNCTION_INFO_V1(ratings_nps_lower);
-Datum
-ratings_nps_lower(PG_FUNCTION_ARGS)
-{
-	return nps_interval(fcinfo, -1, "nps_lower");
-}
+LOYALTY_ENTRY(ratings_nps_lower, nps_interval(fcinfo, -1, "nps_lower"))
 
 /* nps_upper(ratings, confidence, method): upper end of the NPS interval */
-PG_FUNCTION_INFO_V1(ratings_nps_upper);
-Datum
-ratings_nps_upper(PG_FUNCTION_ARGS)
-{
-	return nps_interval(fcinfo, 1, "nps_upper");
-}
+LOYALTY_ENTRY(ratings_nps_upper, nps_interval(fcinfo, 1, "nps_upper"))
 
 /* Two-sided p-value of a z statistic. */
 static inline double
@@ -273,20 +263,10 @@ mean_interval(FunctionCallInfo fcinfo, int sign)
 }
 
 /* mean_lower(ratings, confidence): lower end of the t interval of the mean */
-PG_FUNCTION_INFO_V1(ratings_mean_lower);
-Datum
-ratings_mean_lower(PG_FUNCTION_ARGS)
-{
-	return mean_interval(fcinfo, -1);
-}
+LOYALTY_ENTRY(ratings_mean_lower, mean_interval(fcinfo, -1))
 
 /* mean_upper(ratings, confidence): upper end of the t interval of the mean */
-PG_FUNCTION_INFO_V1(ratings_mean_upper);
-Datum
-ratings_mean_upper(PG_FUNCTION_ARGS)
-{
-	return mean_interval(fcinfo, 1);
-}
+LOYALTY_ENTRY(ratings_mean_upper, mean_interval(fcinfo, 1))
 
 /* mean_test(ratings, ratings): two-sided Welch t-test p-value */
 PG_FUNCTION_INFO_V1(ratings_mean_test);
@@ -346,20 +326,10 @@ top_box_interval(FunctionCallInfo fcinfo, int sign)
 }
 
 /* top_box_lower(ratings, boxes, confidence): Wilson lower end, % */
-PG_FUNCTION_INFO_V1(ratings_top_box_lower);
-Datum
-ratings_top_box_lower(PG_FUNCTION_ARGS)
-{
-	return top_box_interval(fcinfo, -1);
-}
+LOYALTY_ENTRY(ratings_top_box_lower, top_box_interval(fcinfo, -1))
 
 /* top_box_upper(ratings, boxes, confidence): Wilson upper end, % */
-PG_FUNCTION_INFO_V1(ratings_top_box_upper);
-Datum
-ratings_top_box_upper(PG_FUNCTION_ARGS)
-{
-	return top_box_interval(fcinfo, 1);
-}
+LOYALTY_ENTRY(ratings_top_box_upper, top_box_interval(fcinfo, 1))
 
 /* top_box_test(ratings, ratings, boxes): pooled two-proportion z-test */
 PG_FUNCTION_INFO_V1(ratings_top_box_test);

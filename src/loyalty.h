@@ -28,16 +28,57 @@
 #define NPS_PROMOTER_FROM	9
 
 /*
- * A score argument n of SQL type SUFFIX (int2, int4, int8, numeric, float8)
- * as an int64 point: integer types as they are (the caller checks the
- * scale), numeric and float8 checked to be integral and within lo..hi
- * (score.c).  The one conversion every aggregate and function uses.
+ * The SQL types a score may have.  An entry point is compiled once per type
+ * (see LOYALTY_ENTRY), so that the conversion folds to a plain fetch for the
+ * integer types.
  */
-#define SCORE_ARG_int2(n, lo, hi)		((int64) PG_GETARG_INT16(n))
-#define SCORE_ARG_int4(n, lo, hi)		((int64) PG_GETARG_INT32(n))
-#define SCORE_ARG_int8(n, lo, hi)		PG_GETARG_INT64(n)
-#define SCORE_ARG_numeric(n, lo, hi)	score_from_numeric(PG_GETARG_DATUM(n), lo, hi)
-#define SCORE_ARG_float8(n, lo, hi)		score_from_float8(PG_GETARG_FLOAT8(n), lo, hi)
+typedef enum ScoreType
+{
+	SCORE_INT2,
+	SCORE_INT4,
+	SCORE_INT8,
+	SCORE_NUMERIC,
+	SCORE_FLOAT8
+} ScoreType;
+
+/* score.c */
+extern int64 score_from_numeric(Datum num, int32 lo, int32 hi);
+extern int64 score_from_float8(double d, int32 lo, int32 hi);
+
+/*
+ * Score argument n of SQL type `type` as an int64 point: integer types as
+ * they are (the caller checks the scale), numeric and float8 checked to be
+ * integral and within lo..hi (score.c).  The one conversion every
+ * aggregate and function uses.
+ */
+static pg_attribute_always_inline int64
+score_arg(FunctionCallInfo fcinfo, int n, ScoreType type, int32 lo, int32 hi)
+{
+	switch (type)
+	{
+		case SCORE_INT2:
+			return PG_GETARG_INT16(n);
+		case SCORE_INT4:
+			return PG_GETARG_INT32(n);
+		case SCORE_INT8:
+			return PG_GETARG_INT64(n);
+		case SCORE_NUMERIC:
+			return score_from_numeric(PG_GETARG_DATUM(n), lo, hi);
+		case SCORE_FLOAT8:
+			break;
+	}
+	return score_from_float8(PG_GETARG_FLOAT8(n), lo, hi);
+}
+
+/*
+ * An SQL-callable function that hands its call to a shared worker with
+ * fixed arguments, written on one line so that `git grep` of its name finds
+ * it:
+ *		LOYALTY_ENTRY(ratings_promoters, nps_group_count(fcinfo, NPS_PROMOTERS))
+ */
+#define LOYALTY_ENTRY(name, call) \
+	PG_FUNCTION_INFO_V1(name); \
+	Datum name(PG_FUNCTION_ARGS) { return (call); }
 
 /* At most this many points on one scale (README.md: "The ratings type"). */
 #define RATINGS_MAX_POINTS	101
@@ -207,15 +248,16 @@ extern double lit_double(Parser *ps);
 extern void lit_end(Parser *ps);
 extern void lit_append_double(struct StringInfoData *buf, double d);
 
-/* recv.c: reading binary forms (22P03 naming the type) */
+/* recv.c: validation errors; writing and reading binary forms (22P03 naming the type) */
+pg_noreturn extern void value_invalid(int sqlstate, const char *type, const char *fmt,...) pg_attribute_printf(3, 4);
 pg_noreturn extern void recv_fail(const char *type, const char *fmt,...) pg_attribute_printf(2, 3);
+extern void check_version(int sqlstate, const char *type, int version, int expected);
+extern void send_header(struct StringInfoData *buf, int version, int flags);
 extern int	recv_header(struct StringInfoData *buf, const char *type, int version, int allowed_flags);
 extern void recv_expect_min(struct StringInfoData *buf, const char *type, int nbytes);
 extern void recv_expect_rest(struct StringInfoData *buf, const char *type, Size nbytes);
 
 /* score.c: scores and weights from SQL values */
-extern int64 score_from_numeric(Datum num, int32 lo, int32 hi);
-extern int64 score_from_float8(double d, int32 lo, int32 hi);
 pg_noreturn extern void score_out_of_scale(int64 score, int32 lo, int32 hi);
 extern void check_weight(double w);
 

@@ -53,13 +53,9 @@ pairs_check(const RatingPairs *p, int sqlstate)
 {
 	int64		n = 0;
 
-#define PAIRS_BAD(...) \
-	ereport(ERROR, (errcode(sqlstate), \
-					errmsg("invalid rating_pairs value"), errdetail(__VA_ARGS__)))
+#define PAIRS_BAD(...) value_invalid(sqlstate, "rating_pairs", __VA_ARGS__)
 
-	if (p->version != PAIRS_VERSION)
-		PAIRS_BAD("Version %d is not supported; this build reads version %d.",
-				  p->version, PAIRS_VERSION);
+	check_version(sqlstate, "rating_pairs", p->version, PAIRS_VERSION);
 	if (p->flags != 0 || p->unused != 0 || p->pad != 0)
 		PAIRS_BAD("Unknown flags 0x%x.", p->flags);
 	if (p->nx < 0 || p->ny < 0 || p->nx > PAIRS_MAX_VALUES || p->ny > PAIRS_MAX_VALUES ||
@@ -197,9 +193,7 @@ rating_pairs_send(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	int			total = p->nx + p->ny + p->nx * p->ny;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, PAIRS_VERSION);
-	pq_sendbyte(&buf, 0);
+	send_header(&buf, PAIRS_VERSION, 0);
 	pq_sendint32(&buf, p->nx);
 	pq_sendint32(&buf, p->ny);
 	for (int i = 0; i < total; i++)

@@ -208,39 +208,34 @@ pairs_trans_state(FunctionCallInfo fcinfo)
 	return pairs_state(fcinfo, 0);
 }
 
-/* Values of any integer, within int32 for numeric and float8 values. */
-#define PAIR_ARG(SUFFIX, n)	SCORE_ARG_##SUFFIX(n, PG_INT32_MIN, PG_INT32_MAX)
-
 /*
- * rating_pairs_trans_T(rating_pairs, T, T): the table with one more row;
- * rating_pairs_inv_T: with that row removed.  Not strict: a row with a NULL
- * value is skipped, and the first call makes the state.
+ * rating_pairs_trans(rating_pairs, x, y): the table with one more row
+ * (sign 1); rating_pairs_inv: with that row removed (sign -1).  Not strict:
+ * a row with a NULL value is skipped, and the first call makes the state.
+ * Values may be any integer, within int32 for numeric and float8 values.
  */
-#define PAIRS_TRANSITIONS(SUFFIX) \
-PG_FUNCTION_INFO_V1(rating_pairs_trans_##SUFFIX); \
-Datum \
-rating_pairs_trans_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	RatingPairs *p = pairs_trans_state(fcinfo); \
-	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2)) \
-		p = pairs_add(fcinfo, p, PAIR_ARG(SUFFIX, 1), PAIR_ARG(SUFFIX, 2), 1); \
-	PG_RETURN_POINTER(p); \
-} \
-PG_FUNCTION_INFO_V1(rating_pairs_inv_##SUFFIX); \
-Datum \
-rating_pairs_inv_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	RatingPairs *p = pairs_trans_state(fcinfo); \
-	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2)) \
-		p = pairs_add(fcinfo, p, PAIR_ARG(SUFFIX, 1), PAIR_ARG(SUFFIX, 2), -1); \
-	PG_RETURN_POINTER(p); \
+static pg_attribute_always_inline Datum
+pairs_step(FunctionCallInfo fcinfo, ScoreType type, int sign)
+{
+	RatingPairs *p = pairs_trans_state(fcinfo);
+
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+		p = pairs_add(fcinfo, p,
+					  score_arg(fcinfo, 1, type, PG_INT32_MIN, PG_INT32_MAX),
+					  score_arg(fcinfo, 2, type, PG_INT32_MIN, PG_INT32_MAX), sign);
+	PG_RETURN_POINTER(p);
 }
 
-PAIRS_TRANSITIONS(int2)
-PAIRS_TRANSITIONS(int4)
-PAIRS_TRANSITIONS(int8)
-PAIRS_TRANSITIONS(numeric)
-PAIRS_TRANSITIONS(float8)
+/* The entry points, a line per SQL score type: trans and inv. */
+#define PAIRS_ENTRIES(type, trans, inv) \
+	LOYALTY_ENTRY(trans, pairs_step(fcinfo, type, 1)) \
+	LOYALTY_ENTRY(inv, pairs_step(fcinfo, type, -1))
+
+PAIRS_ENTRIES(SCORE_INT2, rating_pairs_trans_int2, rating_pairs_inv_int2)
+PAIRS_ENTRIES(SCORE_INT4, rating_pairs_trans_int4, rating_pairs_inv_int4)
+PAIRS_ENTRIES(SCORE_INT8, rating_pairs_trans_int8, rating_pairs_inv_int8)
+PAIRS_ENTRIES(SCORE_NUMERIC, rating_pairs_trans_numeric, rating_pairs_inv_numeric)
+PAIRS_ENTRIES(SCORE_FLOAT8, rating_pairs_trans_float8, rating_pairs_inv_float8)
 
 /*
  * Add (sign 1) or subtract (sign -1) table b to or from the state a, cell by
@@ -297,28 +292,13 @@ pairs_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 static const SummaryOps pairs_ops = {pairs_validate_op, pairs_merge_op};
 
 /* rating_pairs_combine: the sum of two partial states (either may be NULL) */
-PG_FUNCTION_INFO_V1(rating_pairs_combine);
-Datum
-rating_pairs_combine(PG_FUNCTION_ARGS)
-{
-	return summary_combine(fcinfo, &pairs_ops);
-}
+LOYALTY_ENTRY(rating_pairs_combine, summary_combine(fcinfo, &pairs_ops))
 
 /* rating_pairs_rollup_trans: the state plus one stored table */
-PG_FUNCTION_INFO_V1(rating_pairs_rollup_trans);
-Datum
-rating_pairs_rollup_trans(PG_FUNCTION_ARGS)
-{
-	return summary_rollup_trans(fcinfo, &pairs_ops);
-}
+LOYALTY_ENTRY(rating_pairs_rollup_trans, summary_rollup_trans(fcinfo, &pairs_ops))
 
 /* rating_pairs_plus: the + operator, the sum of two stored tables */
-PG_FUNCTION_INFO_V1(rating_pairs_plus);
-Datum
-rating_pairs_plus(PG_FUNCTION_ARGS)
-{
-	return summary_plus(fcinfo, &pairs_ops);
-}
+LOYALTY_ENTRY(rating_pairs_plus, summary_plus(fcinfo, &pairs_ops))
 
 /* rating_pairs_rollup_inv: the state less one stored table (a NULL one was skipped) */
 PG_FUNCTION_INFO_V1(rating_pairs_rollup_inv);

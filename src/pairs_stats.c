@@ -338,20 +338,10 @@ spearman_interval(FunctionCallInfo fcinfo, int sign)
 }
 
 /* spearman_lower(rating_pairs, confidence): lower end, Fisher z */
-PG_FUNCTION_INFO_V1(rating_pairs_spearman_lower);
-Datum
-rating_pairs_spearman_lower(PG_FUNCTION_ARGS)
-{
-	return spearman_interval(fcinfo, -1);
-}
+LOYALTY_ENTRY(rating_pairs_spearman_lower, spearman_interval(fcinfo, -1))
 
 /* spearman_upper(rating_pairs, confidence): upper end, Fisher z */
-PG_FUNCTION_INFO_V1(rating_pairs_spearman_upper);
-Datum
-rating_pairs_spearman_upper(PG_FUNCTION_ARGS)
-{
-	return spearman_interval(fcinfo, 1);
-}
+LOYALTY_ENTRY(rating_pairs_spearman_upper, spearman_interval(fcinfo, 1))
 
 /*
  * Pearson's chi-square of independence over the non-empty rows and
@@ -447,17 +437,7 @@ margin_ratings(FunctionCallInfo fcinfo, bool xaxis)
 }
 
 /* x_ratings(rating_pairs, lo, hi): the x margin as ratings */
-PG_FUNCTION_INFO_V1(rating_pairs_x_ratings);
-Datum
-rating_pairs_x_ratings(PG_FUNCTION_ARGS)
-{
-	return margin_ratings(fcinfo, true);
-}
+LOYALTY_ENTRY(rating_pairs_x_ratings, margin_ratings(fcinfo, true))
 
 /* y_ratings(rating_pairs, lo, hi): the y margin as ratings */
-PG_FUNCTION_INFO_V1(rating_pairs_y_ratings);
-Datum
-rating_pairs_y_ratings(PG_FUNCTION_ARGS)
-{
-	return margin_ratings(fcinfo, false);
-}
+LOYALTY_ENTRY(rating_pairs_y_ratings, margin_ratings(fcinfo, false))

@@ -138,13 +138,9 @@ ratings_check(const Ratings *r, int sqlstate)
 	int			np;
 	int64		n = 0;
 
-#define RATINGS_BAD(...) \
-	ereport(ERROR, (errcode(sqlstate), \
-					errmsg("invalid ratings value"), errdetail(__VA_ARGS__)))
+#define RATINGS_BAD(...) value_invalid(sqlstate, "ratings", __VA_ARGS__)
 
-	if (r->version != RATINGS_VERSION)
-		RATINGS_BAD("Version %d is not supported; this build reads version %d.",
-					r->version, RATINGS_VERSION);
+	check_version(sqlstate, "ratings", r->version, RATINGS_VERSION);
 	if ((r->flags & ~RATINGS_STORED_FLAGS) != 0 || r->unused != 0)
 		RATINGS_BAD("Unknown flags 0x%x.", r->flags);
 	if (!scale_ok(r->lo, r->hi))
@@ -322,9 +318,7 @@ ratings_send(PG_FUNCTION_ARGS)
 	int			np = ratings_npoints(r);
 	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, RATINGS_VERSION);
-	pq_sendbyte(&buf, r->flags & RATINGS_STORED_FLAGS);
+	send_header(&buf, RATINGS_VERSION, r->flags & RATINGS_STORED_FLAGS);
 	pq_sendint32(&buf, r->lo);
 	pq_sendint32(&buf, r->hi);
 	for (int i = 0; i < np; i++)

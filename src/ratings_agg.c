@@ -219,28 +219,13 @@ ratings_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 static const SummaryOps ratings_ops = {ratings_validate_op, ratings_merge_op};
 
 /* ratings_combine: the sum of two partial states (either may be NULL) */
-PG_FUNCTION_INFO_V1(ratings_combine);
-Datum
-ratings_combine(PG_FUNCTION_ARGS)
-{
-	return summary_combine(fcinfo, &ratings_ops);
-}
+LOYALTY_ENTRY(ratings_combine, summary_combine(fcinfo, &ratings_ops))
 
 /* ratings_rollup_trans: the state plus one stored summary */
-PG_FUNCTION_INFO_V1(ratings_rollup_trans);
-Datum
-ratings_rollup_trans(PG_FUNCTION_ARGS)
-{
-	return summary_rollup_trans(fcinfo, &ratings_ops);
-}
+LOYALTY_ENTRY(ratings_rollup_trans, summary_rollup_trans(fcinfo, &ratings_ops))
 
 /* ratings_plus: the + operator, the sum of two stored summaries */
-PG_FUNCTION_INFO_V1(ratings_plus);
-Datum
-ratings_plus(PG_FUNCTION_ARGS)
-{
-	return summary_plus(fcinfo, &ratings_ops);
-}
+LOYALTY_ENTRY(ratings_plus, summary_plus(fcinfo, &ratings_ops))
 
 /*
  * ratings_rollup_inv: the state less one stored summary (a NULL one was
@@ -324,108 +309,70 @@ ratings_agg_state(FunctionCallInfo fcinfo, bool weighted)
 	return r;
 }
 
+/* What one transition step does (ratings_step). */
+#define STEP_REMOVE		0x01	/* the inverse: take the response out */
+#define STEP_WEIGHTED	0x02	/* a weight argument follows the score */
+#define STEP_AGG		0x04	/* ratings_agg(score, lo, hi[, weight]) */
+
 /*
- * The transition functions of one score type T (SUFFIX names it):
+ * One transition step of a ratings aggregate, for a score of SQL type
+ * `type`; `how` is a constant set of STEP_* flags, so that each entry point
+ * below compiles to the step it needs:
  *
- * ratings_trans_T(ratings, T): the state with one more response (strict;
- *		the state starts from the aggregate's INITCOND)
- * ratings_inv_T(ratings, T): the state with that response removed
- * ratings_wtrans_T(ratings, T, float8), ratings_winv_T: the same, weighted;
- *		the inverse returns NULL where the weight sums cannot be exact
- * ratings_agg_trans_T(ratings, T, int4, int4) and ratings_agg_inv_T: for
- *		ratings_agg(score, lo, hi), which makes its state from lo..hi
- * ratings_agg_wtrans_T(ratings, T, int4, int4, float8), ratings_agg_winv_T
+ * ratings_trans(ratings, score[, weight]): the state with one more
+ *		response (strict; the state starts from the aggregate's INITCOND)
+ * ratings_inv(ratings, score[, weight]): the state with that response
+ *		removed, or NULL where the weight sums cannot be exact
+ * ratings_agg_trans(ratings, score, lo, hi[, weight]), ratings_agg_inv:
+ *		for ratings_agg, which makes its state from lo..hi and skips rows
+ *		whose score or weight is NULL
  */
-#define RATINGS_TRANSITIONS(SUFFIX) \
-PG_FUNCTION_INFO_V1(ratings_trans_##SUFFIX); \
-Datum \
-ratings_trans_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	Ratings    *r = ratings_state(fcinfo, 0); \
-	ratings_add(r, SCORE_ARG_##SUFFIX(1, r->lo, r->hi), 1.0); \
-	return ratings_return(fcinfo, r); \
-} \
-PG_FUNCTION_INFO_V1(ratings_inv_##SUFFIX); \
-Datum \
-ratings_inv_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	Ratings    *r = ratings_state(fcinfo, 0); \
-	if (!ratings_remove(r, SCORE_ARG_##SUFFIX(1, r->lo, r->hi), 1.0)) \
-		PG_RETURN_NULL(); \
-	return ratings_return(fcinfo, r); \
-} \
-PG_FUNCTION_INFO_V1(ratings_wtrans_##SUFFIX); \
-Datum \
-ratings_wtrans_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	Ratings    *r = ratings_state(fcinfo, 0); \
-	int64		score = SCORE_ARG_##SUFFIX(1, r->lo, r->hi); \
-	check_weight(PG_GETARG_FLOAT8(2)); \
-	if (unlikely(!ratings_weighted(r))) \
-		r = ratings_grow_weighted(fcinfo, r); \
-	ratings_add(r, score, PG_GETARG_FLOAT8(2)); \
-	return ratings_return(fcinfo, r); \
-} \
-PG_FUNCTION_INFO_V1(ratings_winv_##SUFFIX); \
-Datum \
-ratings_winv_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	Ratings    *r = ratings_state(fcinfo, 0); \
-	int64		score = SCORE_ARG_##SUFFIX(1, r->lo, r->hi); \
-	check_weight(PG_GETARG_FLOAT8(2)); \
-	if (!ratings_remove(r, score, PG_GETARG_FLOAT8(2))) \
-		PG_RETURN_NULL(); \
-	return ratings_return(fcinfo, r); \
-} \
-PG_FUNCTION_INFO_V1(ratings_agg_trans_##SUFFIX); \
-Datum \
-ratings_agg_trans_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	Ratings    *r = ratings_agg_state(fcinfo, false); \
-	if (!PG_ARGISNULL(1)) \
-		ratings_add(r, SCORE_ARG_##SUFFIX(1, r->lo, r->hi), 1.0); \
-	return ratings_return(fcinfo, r); \
-} \
-PG_FUNCTION_INFO_V1(ratings_agg_inv_##SUFFIX); \
-Datum \
-ratings_agg_inv_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	Ratings    *r = ratings_agg_state(fcinfo, false); \
-	if (!PG_ARGISNULL(1) && \
-		!ratings_remove(r, SCORE_ARG_##SUFFIX(1, r->lo, r->hi), 1.0)) \
-		PG_RETURN_NULL(); \
-	return ratings_return(fcinfo, r); \
-} \
-PG_FUNCTION_INFO_V1(ratings_agg_wtrans_##SUFFIX); \
-Datum \
-ratings_agg_wtrans_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	Ratings    *r = ratings_agg_state(fcinfo, true); \
-	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(4)) \
-	{ \
-		int64		score = SCORE_ARG_##SUFFIX(1, r->lo, r->hi); \
-		check_weight(PG_GETARG_FLOAT8(4)); \
-		ratings_add(r, score, PG_GETARG_FLOAT8(4)); \
-	} \
-	return ratings_return(fcinfo, r); \
-} \
-PG_FUNCTION_INFO_V1(ratings_agg_winv_##SUFFIX); \
-Datum \
-ratings_agg_winv_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	Ratings    *r = ratings_agg_state(fcinfo, true); \
-	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(4)) \
-	{ \
-		int64		score = SCORE_ARG_##SUFFIX(1, r->lo, r->hi); \
-		check_weight(PG_GETARG_FLOAT8(4)); \
-		if (!ratings_remove(r, score, PG_GETARG_FLOAT8(4))) \
-			PG_RETURN_NULL(); \
-	} \
-	return ratings_return(fcinfo, r); \
+static pg_attribute_always_inline Datum
+ratings_step(FunctionCallInfo fcinfo, ScoreType type, int how)
+{
+	bool		weighted = (how & STEP_WEIGHTED) != 0;
+	bool		agg = (how & STEP_AGG) != 0;
+	int			weight_arg = agg ? 4 : 2;
+	Ratings    *r = agg ? ratings_agg_state(fcinfo, weighted) : ratings_state(fcinfo, 0);
+	int64		score;
+	double		w = 1.0;
+
+	if (agg && (PG_ARGISNULL(1) || (weighted && PG_ARGISNULL(weight_arg))))
+		return ratings_return(fcinfo, r);
+	score = score_arg(fcinfo, 1, type, r->lo, r->hi);
+	if (weighted)
+	{
+		w = PG_GETARG_FLOAT8(weight_arg);
+		check_weight(w);
+		if (!agg && !(how & STEP_REMOVE) && unlikely(!ratings_weighted(r)))
+			r = ratings_grow_weighted(fcinfo, r);
+	}
+	if (how & STEP_REMOVE)
+	{
+		if (!ratings_remove(r, score, w))
+			PG_RETURN_NULL();
+	}
+	else
+		ratings_add(r, score, w);
+	return ratings_return(fcinfo, r);
 }
 
-RATINGS_TRANSITIONS(int2)
-RATINGS_TRANSITIONS(int4)
-RATINGS_TRANSITIONS(int8)
-RATINGS_TRANSITIONS(numeric)
-RATINGS_TRANSITIONS(float8)
+/*
+ * The entry points, a line per SQL score type: ratings_trans, ratings_inv,
+ * their weighted forms, and the same four of ratings_agg.
+ */
+#define RATINGS_ENTRIES(type, trans, inv, wtrans, winv, agg_trans, agg_inv, agg_wtrans, agg_winv) \
+	LOYALTY_ENTRY(trans, ratings_step(fcinfo, type, 0)) \
+	LOYALTY_ENTRY(inv, ratings_step(fcinfo, type, STEP_REMOVE)) \
+	LOYALTY_ENTRY(wtrans, ratings_step(fcinfo, type, STEP_WEIGHTED)) \
+	LOYALTY_ENTRY(winv, ratings_step(fcinfo, type, STEP_WEIGHTED | STEP_REMOVE)) \
+	LOYALTY_ENTRY(agg_trans, ratings_step(fcinfo, type, STEP_AGG)) \
+	LOYALTY_ENTRY(agg_inv, ratings_step(fcinfo, type, STEP_AGG | STEP_REMOVE)) \
+	LOYALTY_ENTRY(agg_wtrans, ratings_step(fcinfo, type, STEP_AGG | STEP_WEIGHTED)) \
+	LOYALTY_ENTRY(agg_winv, ratings_step(fcinfo, type, STEP_AGG | STEP_WEIGHTED | STEP_REMOVE))
+
+RATINGS_ENTRIES(SCORE_INT2, ratings_trans_int2, ratings_inv_int2, ratings_wtrans_int2, ratings_winv_int2, ratings_agg_trans_int2, ratings_agg_inv_int2, ratings_agg_wtrans_int2, ratings_agg_winv_int2)
+RATINGS_ENTRIES(SCORE_INT4, ratings_trans_int4, ratings_inv_int4, ratings_wtrans_int4, ratings_winv_int4, ratings_agg_trans_int4, ratings_agg_inv_int4, ratings_agg_wtrans_int4, ratings_agg_winv_int4)
+RATINGS_ENTRIES(SCORE_INT8, ratings_trans_int8, ratings_inv_int8, ratings_wtrans_int8, ratings_winv_int8, ratings_agg_trans_int8, ratings_agg_inv_int8, ratings_agg_wtrans_int8, ratings_agg_winv_int8)
+RATINGS_ENTRIES(SCORE_NUMERIC, ratings_trans_numeric, ratings_inv_numeric, ratings_wtrans_numeric, ratings_winv_numeric, ratings_agg_trans_numeric, ratings_agg_inv_numeric, ratings_agg_wtrans_numeric, ratings_agg_winv_numeric)
+RATINGS_ENTRIES(SCORE_FLOAT8, ratings_trans_float8, ratings_inv_float8, ratings_wtrans_float8, ratings_winv_float8, ratings_agg_trans_float8, ratings_agg_inv_float8, ratings_agg_wtrans_float8, ratings_agg_winv_float8)

@@ -96,20 +96,34 @@ ratings_total_weight_fn(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(ratings_total_weight(PG_GETARG_RATINGS_P(0)));
 }
 
+/*
+ * The weighted % of answers in scale points from..to (offsets from lo),
+ * less the % in less_from..less_to when less_from <= less_to; NULL for a
+ * summary without weight.  Every percentage accessor returns through here.
+ */
+static Datum
+weight_pct(FunctionCallInfo fcinfo, const Ratings *r, int from, int to,
+		   int less_from, int less_to)
+{
+	double		total = ratings_total_weight(r);
+	double		w = ratings_weight_between(r, from, to);
+
+	if (total == 0.0)
+		PG_RETURN_NULL();
+	if (less_from <= less_to)
+		w -= ratings_weight_between(r, less_from, less_to);
+	PG_RETURN_FLOAT8(100.0 * w / total);
+}
+
 /* nps(ratings): 100 * (promoters - detractors) / responses, weighted */
 PG_FUNCTION_INFO_V1(ratings_nps);
 Datum
 ratings_nps(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
-	double		total;
 
 	check_nps_scale(r, "nps");
-	total = ratings_total_weight(r);
-	if (total == 0.0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100.0 * (ratings_weight_between(r, NPS_PROMOTER_FROM, NPS_HI) -
-							  ratings_weight_between(r, 0, NPS_PASSIVE_FROM - 1)) / total);
+	return weight_pct(fcinfo, r, NPS_PROMOTER_FROM, NPS_HI, NPS_LO, NPS_PASSIVE_FROM - 1);
 }
 
 /* Which NPS group an accessor reads: first and last score. */
@@ -138,62 +152,28 @@ static Datum
 nps_group_pct(FunctionCallInfo fcinfo, NpsGroup g)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
-	double		total;
 
 	check_nps_scale(r, nps_group_pct_fn[g]);
-	total = ratings_total_weight(r);
-	if (total == 0.0)
-		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(100.0 * ratings_weight_between(r, nps_group_from[g], nps_group_to[g]) / total);
+	return weight_pct(fcinfo, r, nps_group_from[g], nps_group_to[g], 0, -1);
 }
 
 /* promoters(ratings): number of 9-10 answers */
-PG_FUNCTION_INFO_V1(ratings_promoters);
-Datum
-ratings_promoters(PG_FUNCTION_ARGS)
-{
-	return nps_group_count(fcinfo, NPS_PROMOTERS);
-}
+LOYALTY_ENTRY(ratings_promoters, nps_group_count(fcinfo, NPS_PROMOTERS))
 
 /* passives(ratings): number of 7-8 answers */
-PG_FUNCTION_INFO_V1(ratings_passives);
-Datum
-ratings_passives(PG_FUNCTION_ARGS)
-{
-	return nps_group_count(fcinfo, NPS_PASSIVES);
-}
+LOYALTY_ENTRY(ratings_passives, nps_group_count(fcinfo, NPS_PASSIVES))
 
 /* detractors(ratings): number of 0-6 answers */
-PG_FUNCTION_INFO_V1(ratings_detractors);
-Datum
-ratings_detractors(PG_FUNCTION_ARGS)
-{
-	return nps_group_count(fcinfo, NPS_DETRACTORS);
-}
+LOYALTY_ENTRY(ratings_detractors, nps_group_count(fcinfo, NPS_DETRACTORS))
 
 /* promoter_pct(ratings): weighted % of 9-10 answers */
-PG_FUNCTION_INFO_V1(ratings_promoter_pct);
-Datum
-ratings_promoter_pct(PG_FUNCTION_ARGS)
-{
-	return nps_group_pct(fcinfo, NPS_PROMOTERS);
-}
+LOYALTY_ENTRY(ratings_promoter_pct, nps_group_pct(fcinfo, NPS_PROMOTERS))
 
 /* passive_pct(ratings): weighted % of 7-8 answers */
-PG_FUNCTION_INFO_V1(ratings_passive_pct);
-Datum
-ratings_passive_pct(PG_FUNCTION_ARGS)
-{
-	return nps_group_pct(fcinfo, NPS_PASSIVES);
-}
+LOYALTY_ENTRY(ratings_passive_pct, nps_group_pct(fcinfo, NPS_PASSIVES))
 
 /* detractor_pct(ratings): weighted % of 0-6 answers */
-PG_FUNCTION_INFO_V1(ratings_detractor_pct);
-Datum
-ratings_detractor_pct(PG_FUNCTION_ARGS)
-{
-	return nps_group_pct(fcinfo, NPS_DETRACTORS);
-}
+LOYALTY_ENTRY(ratings_detractor_pct, nps_group_pct(fcinfo, NPS_DETRACTORS))
 
 /* mean(ratings), also ces(ratings): weighted mean score */
 PG_FUNCTION_INFO_V1(ratings_mean);
@@ -299,32 +279,18 @@ box_pct(FunctionCallInfo fcinfo, bool top)
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
 	int32		boxes = PG_GETARG_INT32(1);
 	int			np = ratings_npoints(r);
-	double		total;
 
 	check_boxes(r, boxes);
-	total = ratings_total_weight(r);
-	if (total == 0.0)
-		PG_RETURN_NULL();
 	if (top)
-		PG_RETURN_FLOAT8(100.0 * ratings_weight_between(r, np - boxes, np - 1) / total);
-	PG_RETURN_FLOAT8(100.0 * ratings_weight_between(r, 0, boxes - 1) / total);
+		return weight_pct(fcinfo, r, np - boxes, np - 1, 0, -1);
+	return weight_pct(fcinfo, r, 0, boxes - 1, 0, -1);
 }
 
 /* top_box(ratings, boxes): % of answers in the top `boxes` scale points */
-PG_FUNCTION_INFO_V1(ratings_top_box);
-Datum
-ratings_top_box(PG_FUNCTION_ARGS)
-{
-	return box_pct(fcinfo, true);
-}
+LOYALTY_ENTRY(ratings_top_box, box_pct(fcinfo, true))
 
 /* bottom_box(ratings, boxes): % of answers in the bottom `boxes` points */
-PG_FUNCTION_INFO_V1(ratings_bottom_box);
-Datum
-ratings_bottom_box(PG_FUNCTION_ARGS)
-{
-	return box_pct(fcinfo, false);
-}
+LOYALTY_ENTRY(ratings_bottom_box, box_pct(fcinfo, false))
 
 /* csat(ratings): % of answers in the top two scale points */
 PG_FUNCTION_INFO_V1(ratings_csat);
@@ -332,13 +298,10 @@ Datum
 ratings_csat(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
-	double		total = ratings_total_weight(r);
+	int			np = ratings_npoints(r);
 
-	if (total == 0.0)
-		PG_RETURN_NULL();
 	/* A one-point scale has no second box: all of it is the top. */
-	PG_RETURN_FLOAT8(100.0 * ratings_weight_between(r, Max(0, ratings_npoints(r) - 2),
-											ratings_npoints(r) - 1) / total);
+	return weight_pct(fcinfo, r, Max(0, np - 2), np - 1, 0, -1);
 }
 
 /* satisfaction_index(ratings): 100 * (mean - lo) / (hi - lo) */

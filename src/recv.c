@@ -1,6 +1,7 @@
 /*
  * recv.c
- *		The one way every type reads its binary form (X_recv): a header of a
+ *		The errors of every type's validation, and the one way every type
+ *		writes (X_send) and reads its binary form (X_recv): a header of a
  *		format version byte and a flags byte, checked; the type's sizes;
  *		the length of what follows checked against them before anything is
  *		allocated; the values; then the type's full validation, as for its
@@ -13,28 +14,77 @@
 
 #include "loyalty.h"
 
-void
-recv_fail(const char *type, const char *fmt,...)
+/* The detail of an error, formatted from fmt and args. */
+pg_attribute_printf(1, 0)
+static char *
+detail_va(const char *fmt, va_list args)
 {
-	va_list		args;
 	StringInfoData detail;
 
 	initStringInfo(&detail);
 	for (;;)
 	{
+		va_list		copy;
 		int			needed;
 
-		va_start(args, fmt);
-		needed = appendStringInfoVA(&detail, fmt, args);
-		va_end(args);
+		va_copy(copy, args);
+		needed = appendStringInfoVA(&detail, fmt, copy);
+		va_end(copy);
 		if (needed == 0)
-			break;
+			return detail.data;
 		enlargeStringInfo(&detail, needed);
 	}
+}
+
+/*
+ * "invalid TYPE value" with SQLSTATE sqlstate and the formatted detail: the
+ * one error of every type's validation (X_check), whatever form the value
+ * came in.
+ */
+void
+value_invalid(int sqlstate, const char *type, const char *fmt,...)
+{
+	va_list		args;
+	char	   *detail;
+
+	va_start(args, fmt);
+	detail = detail_va(fmt, args);
+	va_end(args);
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			(errcode(sqlstate),
 			 errmsg("invalid %s value", type),
-			 errdetail_internal("%s", detail.data)));
+			 errdetail_internal("%s", detail)));
+}
+
+/* The same for a binary form that cannot be read: 22P03. */
+void
+recv_fail(const char *type, const char *fmt,...)
+{
+	va_list		args;
+	char	   *detail;
+
+	va_start(args, fmt);
+	detail = detail_va(fmt, args);
+	va_end(args);
+	value_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, type, "%s", detail);
+}
+
+/* A stored value's layout version must be this build's. */
+void
+check_version(int sqlstate, const char *type, int version, int expected)
+{
+	if (version != expected)
+		value_invalid(sqlstate, type, "Version %d is not supported; this build reads version %d.",
+					  version, expected);
+}
+
+/* Start a binary form: the layout version and the flags bytes. */
+void
+send_header(StringInfo buf, int version, int flags)
+{
+	pq_begintypsend(buf);
+	pq_sendbyte(buf, version);
+	pq_sendbyte(buf, flags);
 }
 
 /*

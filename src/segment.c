@@ -76,58 +76,70 @@ answer_point(int64 v, int32 lo, int32 hi)
 	return v;
 }
 
-#define ANSWER(SUFFIX, n, lo, hi)	answer_point(SCORE_ARG_##SUFFIX(n, lo, hi), lo, hi)
-
-/*
- * The functions of one answer type T (SUFFIX names it):
- *
- * nps_category_T(T): the NPS category of a 0-10 answer
- * loyalty_segment_T(T satisfaction, T recommend): the segment of a 1-5
- *		satisfaction answer and a 0-10 recommend answer
- * loyalty_index_T(T, T, T): 10 x the mean of the non-NULL 0-10 answers
- *		(not strict: NULL answers are left out, all NULL gives NULL)
- */
-#define SEGMENT_FUNCTIONS(SUFFIX) \
-PG_FUNCTION_INFO_V1(nps_category_##SUFFIX); \
-Datum \
-nps_category_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	int64		s = ANSWER(SUFFIX, 0, RECOMMEND_LO, RECOMMEND_HI); \
-	return enum_label(fcinfo, nps_category_labels, 3, \
-					  s >= NPS_PROMOTER_FROM ? 2 : s >= NPS_PASSIVE_FROM ? 1 : 0); \
-} \
-PG_FUNCTION_INFO_V1(loyalty_segment_##SUFFIX); \
-Datum \
-loyalty_segment_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	int64		sat = ANSWER(SUFFIX, 0, SATISFACTION_LO, SATISFACTION_HI); \
-	int64		rec = ANSWER(SUFFIX, 1, RECOMMEND_LO, RECOMMEND_HI); \
-	return enum_label(fcinfo, segment_labels, 4, \
-					  segment_of(sat >= SATISFIED_FROM, rec >= LOYAL_FROM)); \
-} \
-PG_FUNCTION_INFO_V1(loyalty_index_##SUFFIX); \
-Datum \
-loyalty_index_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	int64		sum = 0; \
-	int			n = 0; \
-	for (int i = 0; i < 3; i++) \
-	{ \
-		if (PG_ARGISNULL(i)) \
-			continue; \
-		sum += ANSWER(SUFFIX, i, RECOMMEND_LO, RECOMMEND_HI); \
-		n++; \
-	} \
-	if (n == 0) \
-		PG_RETURN_NULL(); \
-	PG_RETURN_FLOAT8(10.0 * (double) sum / n); \
+/* Answer argument n of SQL type `type` as a point of lo..hi. */
+static pg_attribute_always_inline int64
+answer_arg(FunctionCallInfo fcinfo, int n, ScoreType type, int32 lo, int32 hi)
+{
+	return answer_point(score_arg(fcinfo, n, type, lo, hi), lo, hi);
 }
 
-SEGMENT_FUNCTIONS(int2)
-SEGMENT_FUNCTIONS(int4)
-SEGMENT_FUNCTIONS(int8)
-SEGMENT_FUNCTIONS(numeric)
-SEGMENT_FUNCTIONS(float8)
+/* nps_category(recommend): the NPS category of a 0-10 answer */
+static pg_attribute_always_inline Datum
+nps_category_of(FunctionCallInfo fcinfo, ScoreType type)
+{
+	int64		s = answer_arg(fcinfo, 0, type, RECOMMEND_LO, RECOMMEND_HI);
+
+	return enum_label(fcinfo, nps_category_labels, 3,
+					  s >= NPS_PROMOTER_FROM ? 2 : s >= NPS_PASSIVE_FROM ? 1 : 0);
+}
+
+/*
+ * loyalty_segment(satisfaction, recommend): the segment of a 1-5
+ * satisfaction answer and a 0-10 recommend answer
+ */
+static pg_attribute_always_inline Datum
+loyalty_segment_of(FunctionCallInfo fcinfo, ScoreType type)
+{
+	int64		sat = answer_arg(fcinfo, 0, type, SATISFACTION_LO, SATISFACTION_HI);
+	int64		rec = answer_arg(fcinfo, 1, type, RECOMMEND_LO, RECOMMEND_HI);
+
+	return enum_label(fcinfo, segment_labels, 4,
+					  segment_of(sat >= SATISFIED_FROM, rec >= LOYAL_FROM));
+}
+
+/*
+ * loyalty_index(a, b, c): 10 x the mean of the non-NULL 0-10 answers (not
+ * strict: NULL answers are left out, all NULL gives NULL)
+ */
+static pg_attribute_always_inline Datum
+loyalty_index_of(FunctionCallInfo fcinfo, ScoreType type)
+{
+	int64		sum = 0;
+	int			n = 0;
+
+	for (int i = 0; i < 3; i++)
+	{
+		if (PG_ARGISNULL(i))
+			continue;
+		sum += answer_arg(fcinfo, i, type, RECOMMEND_LO, RECOMMEND_HI);
+		n++;
+	}
+	if (n == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(10.0 * (double) sum / n);
+}
+
+/* The entry points, a line per SQL answer type. */
+#define SEGMENT_ENTRIES(type, category, segment, index) \
+	LOYALTY_ENTRY(category, nps_category_of(fcinfo, type)) \
+	LOYALTY_ENTRY(segment, loyalty_segment_of(fcinfo, type)) \
+	LOYALTY_ENTRY(index, loyalty_index_of(fcinfo, type))
+
+SEGMENT_ENTRIES(SCORE_INT2, nps_category_int2, loyalty_segment_int2, loyalty_index_int2)
+SEGMENT_ENTRIES(SCORE_INT4, nps_category_int4, loyalty_segment_int4, loyalty_index_int4)
+SEGMENT_ENTRIES(SCORE_INT8, nps_category_int8, loyalty_segment_int8, loyalty_index_int8)
+SEGMENT_ENTRIES(SCORE_NUMERIC, nps_category_numeric, loyalty_segment_numeric, loyalty_index_numeric)
+SEGMENT_ENTRIES(SCORE_FLOAT8, nps_category_float8, loyalty_segment_float8, loyalty_index_float8)
 
 /*
  * A value of the general matrix: answers must be finite (NaN is 22023, an

@@ -52,15 +52,11 @@ trend_check(const TrendState *t, int sqlstate)
 {
 	const double *s = t->s;
 
-#define TREND_BAD(...) \
-	ereport(ERROR, (errcode(sqlstate), \
-					errmsg("invalid nps_trend_state value"), errdetail(__VA_ARGS__)))
+#define TREND_BAD(...) value_invalid(sqlstate, "nps_trend_state", __VA_ARGS__)
 
 	if (VARSIZE(t) != sizeof(TrendState))
 		TREND_BAD("Size %zu is not %zu.", (Size) VARSIZE(t), sizeof(TrendState));
-	if (t->version != TREND_VERSION)
-		TREND_BAD("Version %d is not supported; this build reads version %d.",
-				  t->version, TREND_VERSION);
+	check_version(sqlstate, "nps_trend_state", t->version, TREND_VERSION);
 	if (t->flags != 0 || t->unused != 0 || t->pad != 0)
 		TREND_BAD("Unknown flags 0x%x.", t->flags);
 	for (int i = 0; i < TREND_N; i++)
@@ -125,9 +121,7 @@ nps_trend_state_send(PG_FUNCTION_ARGS)
 	TrendState *t = PG_GETARG_TREND_STATE_P(0);
 	StringInfoData buf;
 
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, TREND_VERSION);
-	pq_sendbyte(&buf, 0);		/* flags: none yet */
+	send_header(&buf, TREND_VERSION, 0);
 	for (int i = 0; i < TREND_N; i++)
 		pq_sendfloat8(&buf, t->s[i]);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));

@@ -28,13 +28,6 @@
 
 #define USECS_PER_30_DAYS	(30.0 * 86400.0 * 1000000.0)
 
-/* The state to update (see agg_state_arg). */
-static inline TrendState *
-trend_state(FunctionCallInfo fcinfo, int argno)
-{
-	return (TrendState *) agg_state_arg(fcinfo, argno);
-}
-
 /* Add the point (x, y) to the state s. */
 static inline void
 trend_add(double *s, double x, double y)
@@ -85,35 +78,32 @@ check_trend_array(ArrayType *a)
 }
 
 /*
- * nps_trend_state_trans_T(nps_trend_state, timestamptz, T): the state with
+ * nps_trend_state_trans(nps_trend_state, timestamptz, score): the state with
  * one more answer (strict: rows with a NULL time or score are skipped);
- * nps_trend_trans_T: the same on 0.1.0's float8[6] state
+ * nps_trend_trans: the same on 0.1.0's float8[6] state (legacy: only
+ * databases not yet updated to 0.2.0 call it).
  */
-#define TREND_TRANSITION(SUFFIX) \
-PG_FUNCTION_INFO_V1(nps_trend_state_trans_##SUFFIX); \
-Datum \
-nps_trend_state_trans_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	TrendState *t = trend_state(fcinfo, 0); \
-	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1)); \
-	trend_add(t->s, x, nps_value(SCORE_ARG_##SUFFIX(2, NPS_LO, NPS_HI))); \
-	PG_RETURN_POINTER(t); \
-} \
-PG_FUNCTION_INFO_V1(nps_trend_trans_##SUFFIX); \
-Datum \
-nps_trend_trans_##SUFFIX(PG_FUNCTION_ARGS) \
-{ \
-	ArrayType  *a = (ArrayType *) agg_state_arg(fcinfo, 0); \
-	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1)); \
-	trend_add(check_trend_array(a), x, nps_value(SCORE_ARG_##SUFFIX(2, NPS_LO, NPS_HI))); \
-	PG_RETURN_ARRAYTYPE_P(a); \
+static pg_attribute_always_inline Datum
+trend_step(FunctionCallInfo fcinfo, ScoreType type, bool legacy)
+{
+	void	   *state = agg_state_arg(fcinfo, 0);
+	double	   *s = legacy ? check_trend_array((ArrayType *) state) : ((TrendState *) state)->s;
+	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1));
+
+	trend_add(s, x, nps_value(score_arg(fcinfo, 2, type, NPS_LO, NPS_HI)));
+	PG_RETURN_POINTER(state);
 }
 
-TREND_TRANSITION(int2)
-TREND_TRANSITION(int4)
-TREND_TRANSITION(int8)
-TREND_TRANSITION(numeric)
-TREND_TRANSITION(float8)
+/* The entry points, a line per SQL score type: 0.2.0's and 0.1.0's. */
+#define TREND_ENTRIES(type, trans, legacy_trans) \
+	LOYALTY_ENTRY(trans, trend_step(fcinfo, type, false)) \
+	LOYALTY_ENTRY(legacy_trans, trend_step(fcinfo, type, true))
+
+TREND_ENTRIES(SCORE_INT2, nps_trend_state_trans_int2, nps_trend_trans_int2)
+TREND_ENTRIES(SCORE_INT4, nps_trend_state_trans_int4, nps_trend_trans_int4)
+TREND_ENTRIES(SCORE_INT8, nps_trend_state_trans_int8, nps_trend_trans_int8)
+TREND_ENTRIES(SCORE_NUMERIC, nps_trend_state_trans_numeric, nps_trend_trans_numeric)
+TREND_ENTRIES(SCORE_FLOAT8, nps_trend_state_trans_float8, nps_trend_trans_float8)
 
 /* The two-state operations of nps_trend_state (see SummaryOps). */
 static void
@@ -162,12 +152,7 @@ trend_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 static const SummaryOps trend_ops = {trend_validate_op, trend_merge_op};
 
 /* nps_trend_state_combine(nps_trend_state, nps_trend_state): both parts */
-PG_FUNCTION_INFO_V1(nps_trend_state_combine);
-Datum
-nps_trend_state_combine(PG_FUNCTION_ARGS)
-{
-	return summary_combine(fcinfo, &trend_ops);
-}
+LOYALTY_ENTRY(nps_trend_state_combine, summary_combine(fcinfo, &trend_ops))
 
 /* The slope in NPS points per 30 days; false (NULL) without one. */
 static bool
