@@ -62,7 +62,7 @@ $(OBJS): src/loyalty.h src/compat.h
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) tools/expand-sql.pl
 	perl tools/expand-sql.pl $(filter %.sql,$^) > $@.tmp && mv $@.tmp $@
 
-sql/$(EXTENSION)--%--$(EXTVERSION).sql: sql/upgrade/%--$(EXTVERSION).sql tools/expand-sql.pl
+sql/$(EXTENSION)--%--$(EXTVERSION).sql: sql/upgrade/%--$(EXTVERSION).sql $(wildcard sql/install/*.sql) tools/expand-sql.pl
 	perl tools/expand-sql.pl $< > $@.tmp && mv $@.tmp $@
 
 # The install that the throwaway clusters of test, demo and bench read.

@@ -2,35 +2,6 @@
 -- The ratings type: the distribution of answers on one integer scale
 -- ---------------------------------------------------------------------
 
-CREATE TYPE @extschema@.ratings;
-
-CREATE FUNCTION @extschema@.ratings_in(cstring) RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.ratings_out(@extschema@.ratings) RETURNS cstring
-    AS 'MODULE_PATHNAME', 'ratings_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.ratings_recv(internal) RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.ratings_send(@extschema@.ratings) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'ratings_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE TYPE @extschema@.ratings (
-    INPUT = @extschema@.ratings_in,
-    OUTPUT = @extschema@.ratings_out,
-    RECEIVE = @extschema@.ratings_recv,
-    SEND = @extschema@.ratings_send,
-    INTERNALLENGTH = VARIABLE,
-    ALIGNMENT = double,
-    STORAGE = extended
-);
-COMMENT ON TYPE @extschema@.ratings IS
-    'distribution of answers on one integer scale lo..hi: exact count and weight sum per scale point';
-
-CREATE FUNCTION @extschema@.ratings_to_jsonb(@extschema@.ratings) RETURNS jsonb
-    AS 'MODULE_PATHNAME', 'ratings_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ratings_to_jsonb(@extschema@.ratings) IS
-    'the summary as jsonb: lo, hi, responses, total_weight, weighted, counts, weights, sum_sq_weights';
-CREATE CAST (@extschema@.ratings AS jsonb)
-    WITH FUNCTION @extschema@.ratings_to_jsonb(@extschema@.ratings);
 
 -- Accessors ------------------------------------------------------------
 
@@ -38,67 +9,55 @@ CREATE FUNCTION @extschema@.responses(@extschema@.ratings) RETURNS bigint
     AS 'MODULE_PATHNAME', 'ratings_responses_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.responses(@extschema@.ratings) IS 'number of responses';
 
-CREATE FUNCTION @extschema@.total_weight(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_total_weight_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.total_weight(@extschema@.ratings) IS
-    'sum of the weights (the number of responses for an unweighted summary)';
+-- @foreach name | symbol | comment
+--   total_weight | ratings_total_weight_fn | 'sum of the weights (the number of responses for an unweighted summary)'
+--   nps          | ratings_nps             | 'Net Promoter Score, -100..100: % promoters (9-10) minus % detractors (0-6); 0..10 summaries only'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings) RETURNS double precision
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings) IS {{comment}};
+-- @end
 
-CREATE FUNCTION @extschema@.nps(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_nps' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps(@extschema@.ratings) IS
-    'Net Promoter Score, -100..100: % promoters (9-10) minus % detractors (0-6); 0..10 summaries only';
+-- @foreach name | symbol | comment
+--   promoters  | ratings_promoters  | 'number of 9-10 answers (0..10 summaries)'
+--   passives   | ratings_passives   | 'number of 7-8 answers (0..10 summaries)'
+--   detractors | ratings_detractors | 'number of 0-6 answers (0..10 summaries)'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings) RETURNS bigint
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings) IS {{comment}};
+-- @end
 
-CREATE FUNCTION @extschema@.promoters(@extschema@.ratings) RETURNS bigint
-    AS 'MODULE_PATHNAME', 'ratings_promoters' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.promoters(@extschema@.ratings) IS 'number of 9-10 answers (0..10 summaries)';
-CREATE FUNCTION @extschema@.passives(@extschema@.ratings) RETURNS bigint
-    AS 'MODULE_PATHNAME', 'ratings_passives' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.passives(@extschema@.ratings) IS 'number of 7-8 answers (0..10 summaries)';
-CREATE FUNCTION @extschema@.detractors(@extschema@.ratings) RETURNS bigint
-    AS 'MODULE_PATHNAME', 'ratings_detractors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.detractors(@extschema@.ratings) IS 'number of 0-6 answers (0..10 summaries)';
+-- @foreach name | symbol | comment
+--   promoter_pct  | ratings_promoter_pct  | '% of 9-10 answers, weighted (0..10 summaries)'
+--   passive_pct   | ratings_passive_pct   | '% of 7-8 answers, weighted (0..10 summaries)'
+--   detractor_pct | ratings_detractor_pct | '% of 0-6 answers, weighted (0..10 summaries)'
+--   mean          | ratings_mean          | 'weighted mean score'
+--   stddev        | ratings_stddev        | 'sample standard deviation; weighted: sum w(x-mean)^2 / (W - sum w^2/W)'
+--   median        | ratings_median        | 'the middle answer, or the mean of the two middle answers when their number is even'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings) RETURNS double precision
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings) IS {{comment}};
+-- @end
 
-CREATE FUNCTION @extschema@.promoter_pct(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_promoter_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.promoter_pct(@extschema@.ratings) IS '% of 9-10 answers, weighted (0..10 summaries)';
-CREATE FUNCTION @extschema@.passive_pct(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_passive_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.passive_pct(@extschema@.ratings) IS '% of 7-8 answers, weighted (0..10 summaries)';
-CREATE FUNCTION @extschema@.detractor_pct(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_detractor_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.detractor_pct(@extschema@.ratings) IS '% of 0-6 answers, weighted (0..10 summaries)';
-
-CREATE FUNCTION @extschema@.mean(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mean(@extschema@.ratings) IS 'weighted mean score';
-CREATE FUNCTION @extschema@.stddev(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_stddev' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.stddev(@extschema@.ratings) IS
-    'sample standard deviation; weighted: sum w(x-mean)^2 / (W - sum w^2/W)';
-CREATE FUNCTION @extschema@.median(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_median' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.median(@extschema@.ratings) IS
-    'the middle answer, or the mean of the two middle answers when their number is even';
-
-CREATE FUNCTION @extschema@.top_box(@extschema@.ratings, boxes integer DEFAULT 2) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_top_box' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.top_box(@extschema@.ratings, integer) IS
-    '% of answers in the top `boxes` points of the scale';
-CREATE FUNCTION @extschema@.bottom_box(@extschema@.ratings, boxes integer DEFAULT 2) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_bottom_box' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.bottom_box(@extschema@.ratings, integer) IS
-    '% of answers in the bottom `boxes` points of the scale';
-CREATE FUNCTION @extschema@.csat(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_csat' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.csat(@extschema@.ratings) IS
-    'customer satisfaction: % of answers in the top two points (4-5 on 1..5)';
-CREATE FUNCTION @extschema@.ces(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ces(@extschema@.ratings) IS 'customer effort score: the mean answer';
-CREATE FUNCTION @extschema@.satisfaction_index(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_satisfaction_index' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.satisfaction_index(@extschema@.ratings) IS
-    'mean rescaled to 0..100: 100 * (mean - lo) / (hi - lo)';
+-- @foreach name | symbol | comment
+--   top_box    | ratings_top_box    | '% of answers in the top `boxes` points of the scale'
+--   bottom_box | ratings_bottom_box | '% of answers in the bottom `boxes` points of the scale'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings, boxes integer DEFAULT 2) RETURNS double precision
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings, integer) IS {{comment}};
+-- @end
+-- @foreach name | symbol | comment
+--   csat               | ratings_csat               | 'customer satisfaction: % of answers in the top two points (4-5 on 1..5)'
+--   ces                | ratings_mean               | 'customer effort score: the mean answer'
+--   satisfaction_index | ratings_satisfaction_index | 'mean rescaled to 0..100: 100 * (mean - lo) / (hi - lo)'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings) RETURNS double precision
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings) IS {{comment}};
+-- @end
 
 CREATE FUNCTION @extschema@.histogram(@extschema@.ratings,
         OUT score integer, OUT responses bigint, OUT weight double precision, OUT pct double precision)
@@ -113,21 +72,16 @@ CREATE FUNCTION @extschema@.ratings_final(@extschema@.ratings) RETURNS @extschem
     AS 'MODULE_PATHNAME', 'ratings_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_final(@extschema@.ratings) IS
     'final function of the ratings aggregates: NULL for a summary without responses';
-CREATE FUNCTION @extschema@.ratings_combine(@extschema@.ratings, @extschema@.ratings)
+-- @foreach name | symbol | comment
+--   ratings_combine      | ratings_combine      | 'combine function of the ratings aggregates: the sum of two summaries on one scale'
+--   ratings_rollup_trans | ratings_rollup_trans | 'transition function of rollup(ratings)'
+--   ratings_rollup_inv   | ratings_rollup_inv   | 'inverse transition function of rollup(ratings) for moving window frames'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings, @extschema@.ratings)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ratings_combine(@extschema@.ratings, @extschema@.ratings) IS
-    'combine function of the ratings aggregates: the sum of two summaries on one scale';
-CREATE FUNCTION @extschema@.ratings_rollup_trans(@extschema@.ratings, @extschema@.ratings)
-    RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_rollup_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ratings_rollup_trans(@extschema@.ratings, @extschema@.ratings) IS
-    'transition function of rollup(ratings)';
-CREATE FUNCTION @extschema@.ratings_rollup_inv(@extschema@.ratings, @extschema@.ratings)
-    RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_rollup_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ratings_rollup_inv(@extschema@.ratings, @extschema@.ratings) IS
-    'inverse transition function of rollup(ratings) for moving window frames';
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings, @extschema@.ratings) IS {{comment}};
+-- @end
 
 -- Transition functions and aggregates, for each score type (expanded by
 -- tools/expand-sql.pl into plain SQL; every name is schema-qualified).

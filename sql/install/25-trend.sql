@@ -1,53 +1,25 @@
 -- ---------------------------------------------------------------------
--- NPS trend aggregates and their state type
+-- NPS trend aggregates (their state type nps_trend_state: 05-types.sql)
 -- ---------------------------------------------------------------------
 
 -- The upgrade from 0.1.0 creates the same objects from this section; it
 -- replaces the trend aggregates in place (so that views over them survive),
 -- hence CREATE OR REPLACE AGGREGATE, which creates them in a new install.
 -- @section trend
-CREATE TYPE @extschema@.nps_trend_state;
-
-CREATE FUNCTION @extschema@.nps_trend_state_in(cstring) RETURNS @extschema@.nps_trend_state
-    AS 'MODULE_PATHNAME', 'nps_trend_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_state_in(cstring) IS 'text input of nps_trend_state';
-CREATE FUNCTION @extschema@.nps_trend_state_out(@extschema@.nps_trend_state) RETURNS cstring
-    AS 'MODULE_PATHNAME', 'nps_trend_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_state_out(@extschema@.nps_trend_state) IS
-    'text output of nps_trend_state: exact, whatever extra_float_digits says';
-CREATE FUNCTION @extschema@.nps_trend_state_recv(internal) RETURNS @extschema@.nps_trend_state
-    AS 'MODULE_PATHNAME', 'nps_trend_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_state_recv(internal) IS 'binary input of nps_trend_state';
-CREATE FUNCTION @extschema@.nps_trend_state_send(@extschema@.nps_trend_state) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'nps_trend_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_state_send(@extschema@.nps_trend_state) IS
-    'binary output of nps_trend_state';
-
-CREATE TYPE @extschema@.nps_trend_state (
-    INPUT = @extschema@.nps_trend_state_in,
-    OUTPUT = @extschema@.nps_trend_state_out,
-    RECEIVE = @extschema@.nps_trend_state_recv,
-    SEND = @extschema@.nps_trend_state_send,
-    INTERNALLENGTH = VARIABLE,
-    ALIGNMENT = double,
-    STORAGE = plain
-);
-COMMENT ON TYPE @extschema@.nps_trend_state IS
-    'state of nps_trend and nps_trend_p: count, means and co-moments of the answers'' times and NPS values';
 
 CREATE FUNCTION @extschema@.nps_trend_combine(@extschema@.nps_trend_state, @extschema@.nps_trend_state)
     RETURNS @extschema@.nps_trend_state
     AS 'MODULE_PATHNAME', 'nps_trend_state_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_trend_combine(@extschema@.nps_trend_state, @extschema@.nps_trend_state) IS
     'combine function of nps_trend and nps_trend_p';
-CREATE FUNCTION @extschema@.nps_trend_final(@extschema@.nps_trend_state) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'nps_trend_state_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_final(@extschema@.nps_trend_state) IS
-    'final function of nps_trend: the least-squares slope in NPS points per 30 days';
-CREATE FUNCTION @extschema@.nps_trend_p_final(@extschema@.nps_trend_state) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'nps_trend_state_p_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_trend_p_final(@extschema@.nps_trend_state) IS
-    'final function of nps_trend_p: two-sided p-value of the slope (t, n - 2 df)';
+-- @foreach name | symbol | comment
+--   nps_trend_final   | nps_trend_state_final   | 'final function of nps_trend: the least-squares slope in NPS points per 30 days'
+--   nps_trend_p_final | nps_trend_state_p_final | 'final function of nps_trend_p: two-sided p-value of the slope (t, n - 2 df)'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.nps_trend_state) RETURNS double precision
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.nps_trend_state) IS {{comment}};
+-- @end
 
 -- For each score type:
 -- @foreach score | suffix

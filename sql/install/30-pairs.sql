@@ -2,105 +2,65 @@
 -- Touchpoint correlation: the rating_pairs type
 -- ---------------------------------------------------------------------
 
-CREATE TYPE @extschema@.rating_pairs;
-CREATE FUNCTION @extschema@.rating_pairs_in(cstring) RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.rating_pairs_out(@extschema@.rating_pairs) RETURNS cstring
-    AS 'MODULE_PATHNAME', 'rating_pairs_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.rating_pairs_recv(internal) RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.rating_pairs_send(@extschema@.rating_pairs) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'rating_pairs_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE TYPE @extschema@.rating_pairs (
-    INPUT = @extschema@.rating_pairs_in, OUTPUT = @extschema@.rating_pairs_out,
-    RECEIVE = @extschema@.rating_pairs_recv, SEND = @extschema@.rating_pairs_send,
-    INTERNALLENGTH = VARIABLE, ALIGNMENT = double, STORAGE = extended);
-COMMENT ON TYPE @extschema@.rating_pairs IS
-    'joint distribution of two integer answers: an exact count per (x, y) cell, at most 101 distinct values per axis';
-
-CREATE FUNCTION @extschema@.rating_pairs_to_jsonb(@extschema@.rating_pairs) RETURNS jsonb
-    AS 'MODULE_PATHNAME', 'rating_pairs_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rating_pairs_to_jsonb(@extschema@.rating_pairs) IS
-    'the table as jsonb: responses, x values, y values, counts per x row';
-CREATE CAST (@extschema@.rating_pairs AS jsonb) WITH FUNCTION @extschema@.rating_pairs_to_jsonb(@extschema@.rating_pairs);
 
 -- Coefficients and tests
 CREATE FUNCTION @extschema@.responses(@extschema@.rating_pairs) RETURNS bigint
     AS 'MODULE_PATHNAME', 'rating_pairs_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.responses(@extschema@.rating_pairs) IS 'number of (x, y) pairs counted';
-CREATE FUNCTION @extschema@.pearson(@extschema@.rating_pairs) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_pearson' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.pearson(@extschema@.rating_pairs) IS 'Pearson correlation of x and y';
-CREATE FUNCTION @extschema@.spearman(@extschema@.rating_pairs) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_spearman' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spearman(@extschema@.rating_pairs) IS
-    'Spearman''s rho: Pearson correlation of mid-ranks, from the margins';
-CREATE FUNCTION @extschema@.kendall_tau(@extschema@.rating_pairs) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_kendall_tau' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.kendall_tau(@extschema@.rating_pairs) IS 'Kendall''s tau-b';
-CREATE FUNCTION @extschema@.goodman_gamma(@extschema@.rating_pairs) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_goodman_gamma' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.goodman_gamma(@extschema@.rating_pairs) IS
-    'Goodman and Kruskal''s gamma: (concordant - discordant) / (concordant + discordant)';
-CREATE FUNCTION @extschema@.pearson_p(@extschema@.rating_pairs) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_pearson_p' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.pearson_p(@extschema@.rating_pairs) IS
-    'two-sided p-value of Pearson''s r (t with n - 2 df)';
-CREATE FUNCTION @extschema@.spearman_p(@extschema@.rating_pairs) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_spearman_p' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spearman_p(@extschema@.rating_pairs) IS
-    'two-sided p-value of Spearman''s rho (t with n - 2 df)';
-CREATE FUNCTION @extschema@.kendall_p(@extschema@.rating_pairs) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_kendall_p' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.kendall_p(@extschema@.rating_pairs) IS
-    'two-sided p-value of tau-b, tie-corrected normal approximation';
-CREATE FUNCTION @extschema@.spearman_lower(@extschema@.rating_pairs, confidence double precision DEFAULT 0.95)
+-- @foreach name | symbol | comment
+--   pearson       | rating_pairs_pearson       | 'Pearson correlation of x and y'
+--   spearman      | rating_pairs_spearman      | 'Spearman''s rho: Pearson correlation of mid-ranks, from the margins'
+--   kendall_tau   | rating_pairs_kendall_tau   | 'Kendall''s tau-b'
+--   goodman_gamma | rating_pairs_goodman_gamma | 'Goodman and Kruskal''s gamma: (concordant - discordant) / (concordant + discordant)'
+--   pearson_p     | rating_pairs_pearson_p     | 'two-sided p-value of Pearson''s r (t with n - 2 df)'
+--   spearman_p    | rating_pairs_spearman_p    | 'two-sided p-value of Spearman''s rho (t with n - 2 df)'
+--   kendall_p     | rating_pairs_kendall_p     | 'two-sided p-value of tau-b, tie-corrected normal approximation'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) RETURNS double precision
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) IS {{comment}};
+-- @end
+-- @foreach name | symbol | comment
+--   spearman_lower | rating_pairs_spearman_lower | 'lower end of the Fisher-z interval of Spearman''s rho (SE 1 / sqrt(n - 3))'
+--   spearman_upper | rating_pairs_spearman_upper | 'upper end of the Fisher-z interval of Spearman''s rho (SE 1 / sqrt(n - 3))'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, confidence double precision DEFAULT 0.95)
     RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_spearman_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spearman_lower(@extschema@.rating_pairs, double precision) IS
-    'lower end of the Fisher-z interval of Spearman''s rho (SE 1 / sqrt(n - 3))';
-CREATE FUNCTION @extschema@.spearman_upper(@extschema@.rating_pairs, confidence double precision DEFAULT 0.95)
-    RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_spearman_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.spearman_upper(@extschema@.rating_pairs, double precision) IS
-    'upper end of the Fisher-z interval of Spearman''s rho (SE 1 / sqrt(n - 3))';
-CREATE FUNCTION @extschema@.cramers_v(@extschema@.rating_pairs) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_cramers_v' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.cramers_v(@extschema@.rating_pairs) IS
-    'Cramer''s V of x and y as categories (non-empty rows and columns)';
-CREATE FUNCTION @extschema@.chi_square_p(@extschema@.rating_pairs) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'rating_pairs_chi_square_p' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.chi_square_p(@extschema@.rating_pairs) IS
-    'p-value of the chi-square test of independence, without continuity correction';
-CREATE FUNCTION @extschema@.x_ratings(@extschema@.rating_pairs, lo integer, hi integer) RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'rating_pairs_x_ratings' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.x_ratings(@extschema@.rating_pairs, integer, integer) IS
-    'the x margin as a ratings summary on lo..hi';
-CREATE FUNCTION @extschema@.y_ratings(@extschema@.rating_pairs, lo integer, hi integer) RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'rating_pairs_y_ratings' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.y_ratings(@extschema@.rating_pairs, integer, integer) IS
-    'the y margin as a ratings summary on lo..hi, so nps(y_ratings(p, 0, 10)) works';
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, double precision) IS {{comment}};
+-- @end
+-- @foreach name | symbol | comment
+--   cramers_v    | rating_pairs_cramers_v    | 'Cramer''s V of x and y as categories (non-empty rows and columns)'
+--   chi_square_p | rating_pairs_chi_square_p | 'p-value of the chi-square test of independence, without continuity correction'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) RETURNS double precision
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) IS {{comment}};
+-- @end
+-- @foreach name | symbol | comment
+--   x_ratings | rating_pairs_x_ratings | 'the x margin as a ratings summary on lo..hi'
+--   y_ratings | rating_pairs_y_ratings | 'the y margin as a ratings summary on lo..hi, so nps(y_ratings(p, 0, 10)) works'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, lo integer, hi integer) RETURNS @extschema@.ratings
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, integer, integer) IS {{comment}};
+-- @end
 
 -- Aggregate support
 CREATE FUNCTION @extschema@.rating_pairs_final(@extschema@.rating_pairs) RETURNS @extschema@.rating_pairs
     AS 'MODULE_PATHNAME', 'rating_pairs_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rating_pairs_final(@extschema@.rating_pairs) IS
     'final function of the rating_pairs aggregates: NULL when empty, values without counts dropped';
-CREATE FUNCTION @extschema@.rating_pairs_combine(@extschema@.rating_pairs, @extschema@.rating_pairs)
+-- @foreach name | symbol | comment
+--   rating_pairs_combine      | rating_pairs_combine      | 'combine function of the rating_pairs aggregates'
+--   rating_pairs_rollup_trans | rating_pairs_rollup_trans | 'transition function of rollup(rating_pairs)'
+--   rating_pairs_rollup_inv   | rating_pairs_rollup_inv   | 'inverse transition function of rollup(rating_pairs)'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, @extschema@.rating_pairs)
     RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rating_pairs_combine(@extschema@.rating_pairs, @extschema@.rating_pairs) IS
-    'combine function of the rating_pairs aggregates';
-CREATE FUNCTION @extschema@.rating_pairs_rollup_trans(@extschema@.rating_pairs, @extschema@.rating_pairs)
-    RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_rollup_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rating_pairs_rollup_trans(@extschema@.rating_pairs, @extschema@.rating_pairs) IS
-    'transition function of rollup(rating_pairs)';
-CREATE FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @extschema@.rating_pairs)
-    RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_rollup_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @extschema@.rating_pairs) IS
-    'inverse transition function of rollup(rating_pairs)';
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, @extschema@.rating_pairs) IS {{comment}};
+-- @end
 
 -- For each score type:
 -- @foreach score | suffix

@@ -2,39 +2,6 @@
 -- The driver_matrix type: key driver analysis
 -- ---------------------------------------------------------------------
 
-CREATE TYPE @extschema@.driver_matrix;
-
-CREATE FUNCTION @extschema@.driver_matrix_in(cstring) RETURNS @extschema@.driver_matrix
-    AS 'MODULE_PATHNAME', 'driver_matrix_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.driver_matrix_in(cstring) IS 'text input of driver_matrix';
-CREATE FUNCTION @extschema@.driver_matrix_out(@extschema@.driver_matrix) RETURNS cstring
-    AS 'MODULE_PATHNAME', 'driver_matrix_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.driver_matrix_out(@extschema@.driver_matrix) IS 'text output of driver_matrix';
-CREATE FUNCTION @extschema@.driver_matrix_recv(internal) RETURNS @extschema@.driver_matrix
-    AS 'MODULE_PATHNAME', 'driver_matrix_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.driver_matrix_recv(internal) IS 'binary input of driver_matrix';
-CREATE FUNCTION @extschema@.driver_matrix_send(@extschema@.driver_matrix) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'driver_matrix_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.driver_matrix_send(@extschema@.driver_matrix) IS 'binary output of driver_matrix';
-
-CREATE TYPE @extschema@.driver_matrix (
-    INPUT = @extschema@.driver_matrix_in,
-    OUTPUT = @extschema@.driver_matrix_out,
-    RECEIVE = @extschema@.driver_matrix_recv,
-    SEND = @extschema@.driver_matrix_send,
-    INTERNALLENGTH = VARIABLE,
-    ALIGNMENT = double,
-    STORAGE = extended
-);
-COMMENT ON TYPE @extschema@.driver_matrix IS
-    'pairwise-complete co-moments of up to 32 drivers and one outcome, for key driver analysis';
-
-CREATE FUNCTION @extschema@.driver_matrix_to_jsonb(@extschema@.driver_matrix) RETURNS jsonb
-    AS 'MODULE_PATHNAME', 'driver_matrix_to_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.driver_matrix_to_jsonb(@extschema@.driver_matrix) IS
-    'the matrix as jsonb: k, responses, y (outcome moments), x (driver moments), xy and xx (pair co-moments)';
-CREATE CAST (@extschema@.driver_matrix AS jsonb)
-    WITH FUNCTION @extschema@.driver_matrix_to_jsonb(@extschema@.driver_matrix);
 
 CREATE FUNCTION @extschema@.responses(@extschema@.driver_matrix) RETURNS bigint
     AS 'MODULE_PATHNAME', 'driver_matrix_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -54,16 +21,15 @@ CREATE FUNCTION @extschema@.driver_agg_trans(@extschema@.driver_matrix, double p
 COMMENT ON FUNCTION @extschema@.driver_agg_trans(@extschema@.driver_matrix, double precision,
                                                  double precision[]) IS
     'transition function of driver_agg: the matrix with one more row';
-CREATE FUNCTION @extschema@.driver_matrix_combine(@extschema@.driver_matrix, @extschema@.driver_matrix)
+-- @foreach name | symbol | comment
+--   driver_matrix_combine      | driver_matrix_combine      | 'combine function of driver_agg and rollup(driver_matrix): the matrix of both sets of rows'
+--   driver_matrix_rollup_trans | driver_matrix_rollup_trans | 'transition function of rollup(driver_matrix)'
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.driver_matrix, @extschema@.driver_matrix)
     RETURNS @extschema@.driver_matrix
-    AS 'MODULE_PATHNAME', 'driver_matrix_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.driver_matrix_combine(@extschema@.driver_matrix, @extschema@.driver_matrix) IS
-    'combine function of driver_agg and rollup(driver_matrix): the matrix of both sets of rows';
-CREATE FUNCTION @extschema@.driver_matrix_rollup_trans(@extschema@.driver_matrix, @extschema@.driver_matrix)
-    RETURNS @extschema@.driver_matrix
-    AS 'MODULE_PATHNAME', 'driver_matrix_rollup_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.driver_matrix_rollup_trans(@extschema@.driver_matrix, @extschema@.driver_matrix) IS
-    'transition function of rollup(driver_matrix)';
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.driver_matrix, @extschema@.driver_matrix) IS {{comment}};
+-- @end
 
 CREATE AGGREGATE @extschema@.driver_agg(outcome double precision, drivers double precision[]) (
     SFUNC = @extschema@.driver_agg_trans, STYPE = @extschema@.driver_matrix,

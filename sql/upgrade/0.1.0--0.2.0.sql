@@ -18,6 +18,19 @@ ALTER FUNCTION @extschema@.rating_pairs_rollup_trans(@extschema@.rating_pairs, @
 ALTER FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @extschema@.rating_pairs)
     CALLED ON NULL INPUT;
 
+-- The I/O functions of 0.1.0's types and their jsonb casts get comments,
+-- like every other object.
+-- @foreach type | in | out | recv | send | storage | what
+-- @include sql/install/05-types.sql released_types
+-- @do
+-- @include sql/install/05-types.sql type_comments
+-- @end
+-- @foreach type | to_jsonb | what
+-- @include sql/install/05-types.sql jsonb_casts
+-- @do
+-- @include sql/install/05-types.sql cast_comment
+-- @end
+
 -- a + b for every summary type, as the install script defines it.
 -- @include sql/install/10-ratings.sql plus
 -- @include sql/install/30-pairs.sql plus
@@ -28,6 +41,12 @@ ALTER FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @ex
 -- text), instead of a float8[6] array.  The install script's section
 -- replaces the aggregates in place (CREATE OR REPLACE AGGREGATE), so views
 -- that call them keep working; then the array-based support functions go.
+-- @foreach type | in | out | recv | send | storage | what
+-- @include sql/install/05-types.sql new_types
+-- @do
+-- @include sql/install/05-types.sql type
+-- @include sql/install/05-types.sql type_comments
+-- @end
 -- @include sql/install/25-trend.sql trend
 
 -- @foreach score | suffix

@@ -1,0 +1,68 @@
+-- ---------------------------------------------------------------------
+-- The summary types: every one has the same slots (README.md: "Layout")
+-- ---------------------------------------------------------------------
+
+-- Each type's text and binary I/O.  The rows are sections of their own so
+-- that the upgrade script (sql/upgrade/) reads them from here too: the
+-- types of 0.1.0, whose I/O functions get comments, and nps_trend_state,
+-- new in 0.2.0.
+-- @foreach type | in | out | recv | send | storage | what
+-- @section released_types
+--   ratings         | ratings_in         | ratings_out         | ratings_recv         | ratings_send         | extended | 'distribution of answers on one integer scale lo..hi: exact count and weight sum per scale point'
+--   rating_pairs    | rating_pairs_in    | rating_pairs_out    | rating_pairs_recv    | rating_pairs_send    | extended | 'joint distribution of two integer answers: an exact count per (x, y) cell, at most 101 distinct values per axis'
+--   driver_matrix   | driver_matrix_in   | driver_matrix_out   | driver_matrix_recv   | driver_matrix_send   | extended | 'pairwise-complete co-moments of up to 32 drivers and one outcome, for key driver analysis'
+-- @endsection
+-- @section new_types
+--   nps_trend_state | nps_trend_state_in | nps_trend_state_out | nps_trend_state_recv | nps_trend_state_send | plain    | 'state of nps_trend and nps_trend_p: count, means and co-moments of the answers'' times and NPS values'
+-- @endsection
+-- @do
+-- @section type
+CREATE TYPE @extschema@.{{type}};
+
+CREATE FUNCTION @extschema@.{{in}}(cstring) RETURNS @extschema@.{{type}}
+    AS 'MODULE_PATHNAME', '{{in}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.{{out}}(@extschema@.{{type}}) RETURNS cstring
+    AS 'MODULE_PATHNAME', '{{out}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.{{recv}}(internal) RETURNS @extschema@.{{type}}
+    AS 'MODULE_PATHNAME', '{{recv}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.{{send}}(@extschema@.{{type}}) RETURNS bytea
+    AS 'MODULE_PATHNAME', '{{send}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.{{type}} (
+    INPUT = @extschema@.{{in}},
+    OUTPUT = @extschema@.{{out}},
+    RECEIVE = @extschema@.{{recv}},
+    SEND = @extschema@.{{send}},
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = {{storage}}
+);
+COMMENT ON TYPE @extschema@.{{type}} IS {{what}};
+-- @endsection
+-- @section type_comments
+COMMENT ON FUNCTION @extschema@.{{in}}(cstring) IS
+    'text input of {{type}}: the same values as binary input accepts';
+COMMENT ON FUNCTION @extschema@.{{out}}(@extschema@.{{type}}) IS
+    'text output of {{type}}: exact, whatever extra_float_digits says';
+COMMENT ON FUNCTION @extschema@.{{recv}}(internal) IS
+    'binary input of {{type}}: the same values as text input accepts';
+COMMENT ON FUNCTION @extschema@.{{send}}(@extschema@.{{type}}) IS 'binary output of {{type}}';
+-- @endsection
+-- @end
+
+-- Each type's jsonb cast, for BI tools.
+-- @foreach type | to_jsonb | what
+-- @section jsonb_casts
+--   ratings       | ratings_to_jsonb       | 'the summary as jsonb: lo, hi, responses, total_weight, weighted, counts, weights, sum_sq_weights'
+--   rating_pairs  | rating_pairs_to_jsonb  | 'the table as jsonb: responses, x values, y values, counts per x row'
+--   driver_matrix | driver_matrix_to_jsonb | 'the matrix as jsonb: k, responses, y (outcome moments), x (driver moments), xy and xx (pair co-moments)'
+-- @endsection
+-- @do
+CREATE FUNCTION @extschema@.{{to_jsonb}}(@extschema@.{{type}}) RETURNS jsonb
+    AS 'MODULE_PATHNAME', '{{to_jsonb}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{to_jsonb}}(@extschema@.{{type}}) IS {{what}};
+CREATE CAST (@extschema@.{{type}} AS jsonb) WITH FUNCTION @extschema@.{{to_jsonb}}(@extschema@.{{type}});
+-- @section cast_comment
+COMMENT ON CAST (@extschema@.{{type}} AS jsonb) IS '{{type}} as jsonb, for BI tools: see {{to_jsonb}}';
+-- @endsection
+-- @end
