@@ -51,6 +51,9 @@ agg_state_detoast(FunctionCallInfo fcinfo, struct varlena *v)
  *		side gives the other.
  * summary_rollup_trans: rollup's transition, not strict so that the first
  *		stored value is validated too; NULL values are skipped.
+ * summary_rollup_inv: rollup's inverse transition, for moving frames: the
+ *		state less one stored value (a NULL one was skipped); NULL where the
+ *		type cannot subtract exactly, so that the frame is recomputed.
  * summary_plus: the + operator, a + b; both are stored values and are
  *		validated; NULL + b is b, as in a rollup of the two.
  */
@@ -68,6 +71,23 @@ summary_rollup_trans(FunctionCallInfo fcinfo, const SummaryOps *ops)
 	if (!PG_ARGISNULL(1))
 		ops->validate(PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
 	return summary_combine(fcinfo, ops);
+}
+
+Datum
+summary_rollup_inv(FunctionCallInfo fcinfo, const SummaryOps *ops)
+{
+	void	   *state;
+
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot remove a stored value from a NULL state")));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	state = ops->subtract(fcinfo, agg_state_arg(fcinfo, 0), PG_DETOAST_DATUM(PG_GETARG_DATUM(1)));
+	if (state == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(state);
 }
 
 Datum

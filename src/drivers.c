@@ -164,36 +164,43 @@ drivers_validate(const DriverMatrix *m)
 
 /* --- text input ---------------------------------------------------------- */
 
+/* "(n,v1,...,vk)": a count and k numbers */
+static void
+parse_tuple(Parser *ps, int64 *n, double *v, int k)
+{
+	lit_expect(ps, "(");
+	*n = lit_int(ps, false);
+	for (int i = 0; i < k; i++)
+	{
+		lit_expect(ps, ",");
+		v[i] = lit_double(ps);
+	}
+	lit_expect(ps, ")");
+}
+
 /* "(n,mean,m2)" */
 static void
 parse_moments(Parser *ps, DriverMoments *mo)
 {
-	lit_expect(ps, "(");
-	mo->n = lit_int(ps, false);
-	lit_expect(ps, ",");
-	mo->mean = lit_double(ps);
-	lit_expect(ps, ",");
-	mo->m2 = lit_double(ps);
-	lit_expect(ps, ")");
+	double		v[2];
+
+	parse_tuple(ps, &mo->n, v, 2);
+	mo->mean = v[0];
+	mo->m2 = v[1];
 }
 
 /* "(n,mean_x,mean_y,m2_x,m2_y,c)" */
 static void
 parse_pair(Parser *ps, DriverPair *p)
 {
-	lit_expect(ps, "(");
-	p->n = lit_int(ps, false);
-	lit_expect(ps, ",");
-	p->mean_x = lit_double(ps);
-	lit_expect(ps, ",");
-	p->mean_y = lit_double(ps);
-	lit_expect(ps, ",");
-	p->m2_x = lit_double(ps);
-	lit_expect(ps, ",");
-	p->m2_y = lit_double(ps);
-	lit_expect(ps, ",");
-	p->c = lit_double(ps);
-	lit_expect(ps, ")");
+	double		v[5];
+
+	parse_tuple(ps, &p->n, v, 5);
+	p->mean_x = v[0];
+	p->mean_y = v[1];
+	p->m2_x = v[2];
+	p->m2_y = v[3];
+	p->c = v[4];
 }
 
 /* "{e,e,...}" with exactly n entries of moments (pairs == NULL) or pairs. */
@@ -221,9 +228,8 @@ PG_FUNCTION_INFO_V1(driver_matrix_in);
 Datum
 driver_matrix_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	Parser		ps = {str, str, "driver_matrix",
-		"A driver_matrix literal looks like 'k=1 y=(n,mean,m2) x={(n,mean,m2)} xy={(n,mean_x,mean_y,m2_x,m2_y,c)} xx={}'; build one with driver_agg."};
+	Parser		ps = PARSER_OF_ARG("driver_matrix",
+		"A driver_matrix literal looks like 'k=1 y=(n,mean,m2) x={(n,mean,m2)} xy={(n,mean_x,mean_y,m2_x,m2_y,c)} xx={}'; build one with driver_agg.");
 	int64		k;
 	DriverMatrix *m;
 
@@ -254,32 +260,39 @@ driver_matrix_in(PG_FUNCTION_ARGS)
 
 /* --- text output and jsonb ----------------------------------------------- */
 
+/* "(n,v1,...,vk)", or as jsonb an object of n and the k named numbers */
+static void
+append_tuple(StringInfo buf, int64 n, const char *const *names, const double *v, int k,
+			 bool json)
+{
+	appendStringInfo(buf, json ? "{\"n\": " INT64_FORMAT : "(" INT64_FORMAT, n);
+	for (int i = 0; i < k; i++)
+	{
+		if (json)
+			appendStringInfo(buf, ", \"%s\": ", names[i]);
+		else
+			appendStringInfoChar(buf, ',');
+		lit_append_double(buf, v[i]);
+	}
+	appendStringInfoChar(buf, json ? '}' : ')');
+}
+
 static void
 append_moments(StringInfo buf, const DriverMoments *mo, bool json)
 {
-	appendStringInfo(buf, json ? "{\"n\": " INT64_FORMAT ", \"mean\": " : "(" INT64_FORMAT ",",
-					 mo->n);
-	lit_append_double(buf, mo->mean);
-	appendStringInfoString(buf, json ? ", \"m2\": " : ",");
-	lit_append_double(buf, mo->m2);
-	appendStringInfoChar(buf, json ? '}' : ')');
+	static const char *const names[] = {"mean", "m2"};
+	double		v[2] = {mo->mean, mo->m2};
+
+	append_tuple(buf, mo->n, names, v, 2, json);
 }
 
 static void
 append_pair(StringInfo buf, const DriverPair *p, bool json)
 {
-	appendStringInfo(buf, json ? "{\"n\": " INT64_FORMAT ", \"mean_x\": " : "(" INT64_FORMAT ",",
-					 p->n);
-	lit_append_double(buf, p->mean_x);
-	appendStringInfoString(buf, json ? ", \"mean_y\": " : ",");
-	lit_append_double(buf, p->mean_y);
-	appendStringInfoString(buf, json ? ", \"m2_x\": " : ",");
-	lit_append_double(buf, p->m2_x);
-	appendStringInfoString(buf, json ? ", \"m2_y\": " : ",");
-	lit_append_double(buf, p->m2_y);
-	appendStringInfoString(buf, json ? ", \"c\": " : ",");
-	lit_append_double(buf, p->c);
-	appendStringInfoChar(buf, json ? '}' : ')');
+	static const char *const names[] = {"mean_x", "mean_y", "m2_x", "m2_y", "c"};
+	double		v[5] = {p->mean_x, p->mean_y, p->m2_x, p->m2_y, p->c};
+
+	append_tuple(buf, p->n, names, v, 5, json);
 }
 
 /* The lists x, xy and xx, as "{...}" in text or "[...]" in json. */

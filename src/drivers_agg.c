@@ -319,14 +319,12 @@ drivers_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 	return state;
 }
 
-static const SummaryOps drivers_ops = {drivers_validate_op, drivers_merge_op};
+static const SummaryOps drivers_ops = {drivers_validate_op, drivers_merge_op, NULL};
 
-/* driver_matrix_combine: the combination of two partial states */
-LOYALTY_ENTRY(driver_matrix_combine, summary_combine(fcinfo, &drivers_ops))
-
-/* driver_matrix_rollup_trans: the state plus one stored matrix */
-LOYALTY_ENTRY(driver_matrix_rollup_trans, summary_rollup_trans(fcinfo, &drivers_ops))
-
-/* driver_matrix_plus: the + operator, the matrix of both sets of rows */
-LOYALTY_ENTRY(driver_matrix_plus, summary_plus(fcinfo, &drivers_ops))
+/*
+ * driver_matrix_combine: the sum of two partial states (either may be
+ * NULL); driver_matrix_rollup_trans: the state plus one stored matrix;
+ * driver_matrix_plus: the + operator, the sum of two stored matrices
+ */
+SUMMARY_ENTRIES(&drivers_ops, driver_matrix_combine, driver_matrix_rollup_trans, driver_matrix_plus)
 

@@ -80,6 +80,27 @@ name_list(char **names, const int *which, int n)
 }
 
 /*
+ * The error for a variable that does not vary over the n rows of a pair:
+ * driver `flat` where driver `other` was also answered, driver `flat` on its
+ * own (other NULL), or the outcome where driver `other` was answered (flat
+ * NULL).
+ */
+pg_noreturn static void
+no_variance(int64 n, const char *flat, const char *other)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 !flat ? errmsg("the outcome has no variance where driver \"%s\" was answered", other)
+			 : other ? errmsg("driver \"%s\" has no variance where driver \"%s\" was also answered", flat, other)
+			 : errmsg("driver \"%s\" has no variance", flat),
+			 !flat ? errdetail("All " INT64_FORMAT " outcomes of those rows are equal, so the correlations are undefined.", n)
+			 : other ? errdetail("All " INT64_FORMAT " of its answers where both were answered are equal, so their correlation is undefined.", n)
+			 : errdetail("All " INT64_FORMAT " of its answers are equal, so its correlations are undefined.", n),
+			 errhint(flat ? "Leave out drivers that do not vary." :
+					 "Key driver analysis needs an outcome that varies.")));
+}
+
+/*
  * The correlation of a pair from its co-moments: driver i with driver j, or
  * with the outcome when j < 0 (names are for the errors).  A pair without
  * joint responses, or where one side does not vary, has no correlation.
@@ -99,26 +120,9 @@ pair_correlation(const DriverPair *p, char **names, int i, int j)
 				 errdetail("Their correlation is undefined."),
 				 errhint("Leave out one of them.")));
 	if (p->m2_x == 0.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 b ? errmsg("driver \"%s\" has no variance where driver \"%s\" was also answered", a, b)
-				 : errmsg("driver \"%s\" has no variance", a),
-				 b ? errdetail("All " INT64_FORMAT " of its answers where both were answered are equal, so their correlation is undefined.",
-							   p->n)
-				 : errdetail("All " INT64_FORMAT " of its answers are equal, so its correlations are undefined.",
-							 p->n),
-				 errhint("Leave out drivers that do not vary.")));
+		no_variance(p->n, a, b);
 	if (p->m2_y == 0.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 b ? errmsg("driver \"%s\" has no variance where driver \"%s\" was also answered", b, a)
-				 : errmsg("the outcome has no variance where driver \"%s\" was answered", a),
-				 b ? errdetail("All " INT64_FORMAT " of its answers where both were answered are equal, so their correlation is undefined.",
-							   p->n)
-				 : errdetail("All " INT64_FORMAT " outcomes of those rows are equal, so the correlations are undefined.",
-							 p->n),
-				 errhint(b ? "Leave out drivers that do not vary." :
-						 "Key driver analysis needs an outcome that varies.")));
+		no_variance(p->n, b, a);
 	r = p->c / (sqrt(p->m2_x) * sqrt(p->m2_y));
 	return fmax(-1.0, fmin(1.0, r));
 }

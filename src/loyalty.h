@@ -165,20 +165,30 @@ extern struct varlena *agg_state_copy(FunctionCallInfo fcinfo, int argno);
 extern struct varlena *agg_state_detoast(FunctionCallInfo fcinfo, struct varlena *v);
 
 /*
- * A summary type's two operations on two summaries: the check of a stored
- * value (XX001 for damaged bytes) and the merge of a value into a state,
- * which may reallocate the state and returns it.  Called directly from SQL
- * (not in an aggregate), the merge returns a valid stored value or raises.
+ * A summary type's operations on two summaries: the check of a stored value
+ * (XX001 for damaged bytes), the merge of a value into a state, which may
+ * reallocate the state and returns it, and for types whose rollup has an
+ * inverse, the subtraction of a value from a state (NULL where the result
+ * would not be exact).  Called directly from SQL (not in an aggregate), the
+ * merge returns a valid stored value or raises.
  */
 typedef struct SummaryOps
 {
 	void		(*validate) (const void *value);
 	void	   *(*merge) (FunctionCallInfo fcinfo, void *state, const void *value);
+	void	   *(*subtract) (FunctionCallInfo fcinfo, void *state, const void *value);
 } SummaryOps;
 
 extern Datum summary_combine(FunctionCallInfo fcinfo, const SummaryOps *ops);
 extern Datum summary_rollup_trans(FunctionCallInfo fcinfo, const SummaryOps *ops);
+extern Datum summary_rollup_inv(FunctionCallInfo fcinfo, const SummaryOps *ops);
 extern Datum summary_plus(FunctionCallInfo fcinfo, const SummaryOps *ops);
+
+/* A type's combine function, rollup transition and + operator, on one line. */
+#define SUMMARY_ENTRIES(ops, combine, rollup_trans, plus) \
+	LOYALTY_ENTRY(combine, summary_combine(fcinfo, ops)) \
+	LOYALTY_ENTRY(rollup_trans, summary_rollup_trans(fcinfo, ops)) \
+	LOYALTY_ENTRY(plus, summary_plus(fcinfo, ops))
 
 /* The state in argument argno, to update: see above. */
 static inline struct varlena *
@@ -237,6 +247,9 @@ typedef struct Parser
 	const char *type;			/* type name, for messages */
 	const char *hint;			/* what a literal looks like */
 } Parser;
+
+/* The parser of an input function's cstring argument (X_in). */
+#define PARSER_OF_ARG(type, hint)	{PG_GETARG_CSTRING(0), PG_GETARG_CSTRING(0), type, hint}
 
 pg_noreturn extern void lit_fail(Parser *ps, const char *what);
 extern void lit_ws(Parser *ps);

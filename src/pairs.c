@@ -104,9 +104,8 @@ PG_FUNCTION_INFO_V1(rating_pairs_in);
 Datum
 rating_pairs_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	Parser		ps = {str, str, "rating_pairs",
-		"A rating_pairs literal looks like 'x={1,2} y={0,10} n={{3,1},{0,2}}': one row of counts per x value."};
+	Parser		ps = PARSER_OF_ARG("rating_pairs",
+		"A rating_pairs literal looks like 'x={1,2} y={0,10} n={{3,1},{0,2}}': one row of counts per x value.");
 	int64		xv[PAIRS_MAX_VALUES],
 				yv[PAIRS_MAX_VALUES];
 	int			nx,

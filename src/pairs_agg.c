@@ -289,31 +289,22 @@ pairs_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 	return p;
 }
 
-static const SummaryOps pairs_ops = {pairs_validate_op, pairs_merge_op};
-
-/* rating_pairs_combine: the sum of two partial states (either may be NULL) */
-LOYALTY_ENTRY(rating_pairs_combine, summary_combine(fcinfo, &pairs_ops))
-
-/* rating_pairs_rollup_trans: the state plus one stored table */
-LOYALTY_ENTRY(rating_pairs_rollup_trans, summary_rollup_trans(fcinfo, &pairs_ops))
-
-/* rating_pairs_plus: the + operator, the sum of two stored tables */
-LOYALTY_ENTRY(rating_pairs_plus, summary_plus(fcinfo, &pairs_ops))
-
-/* rating_pairs_rollup_inv: the state less one stored table (a NULL one was skipped) */
-PG_FUNCTION_INFO_V1(rating_pairs_rollup_inv);
-Datum
-rating_pairs_rollup_inv(PG_FUNCTION_ARGS)
+static void *
+pairs_subtract_op(FunctionCallInfo fcinfo, void *state, const void *value)
 {
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot remove a table from a NULL state")));
-	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	PG_RETURN_POINTER(pairs_merge(fcinfo, pairs_state(fcinfo, 0),
-								  PG_GETARG_RATING_PAIRS_P(1), -1));
+	return pairs_merge(fcinfo, (RatingPairs *) state, (const RatingPairs *) value, -1);
 }
+
+static const SummaryOps pairs_ops = {pairs_validate_op, pairs_merge_op, pairs_subtract_op};
+
+/*
+ * rating_pairs_combine: the sum of two partial states (either may be NULL);
+ * rating_pairs_rollup_trans: the state plus one stored table;
+ * rating_pairs_plus: the + operator, the sum of two stored tables;
+ * rating_pairs_rollup_inv: the state less one stored table
+ */
+SUMMARY_ENTRIES(&pairs_ops, rating_pairs_combine, rating_pairs_rollup_trans, rating_pairs_plus)
+LOYALTY_ENTRY(rating_pairs_rollup_inv, summary_rollup_inv(fcinfo, &pairs_ops))
 
 /*
  * rating_pairs_final: the table an aggregate returns; NULL when empty.

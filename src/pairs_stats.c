@@ -80,23 +80,6 @@ weighted_pearson(const RatingPairs *p, const PairMargins *m, const double *sx, c
 	return Max(-1.0, Min(1.0, cxy / sqrt(vx * vy)));
 }
 
-/* Pearson of the values; NaN if undefined. */
-static double
-pearson_of(const RatingPairs *p, PairMargins *m)
-{
-	double		sx[PAIRS_MAX_VALUES],
-				sy[PAIRS_MAX_VALUES];
-
-	margins(p, m);
-	if (m->n < 2)
-		return NAN;
-	for (int i = 0; i < p->nx; i++)
-		sx[i] = (double) pairs_xvals(p)[i];
-	for (int j = 0; j < p->ny; j++)
-		sy[j] = (double) pairs_yvals(p)[j];
-	return weighted_pearson(p, m, sx, sy);
-}
-
 /* Mid-ranks of an axis from its margin. */
 static void
 midranks(const double *margin, int n, double *rank)
@@ -110,9 +93,12 @@ midranks(const double *margin, int n, double *rank)
 	}
 }
 
-/* Spearman's rho: Pearson of mid-ranks; NaN if undefined. */
+/*
+ * Pearson's r of the values, or with ranks Spearman's rho (Pearson of the
+ * mid-ranks); NaN if undefined.
+ */
 static double
-spearman_of(const RatingPairs *p, PairMargins *m)
+correlation_of(const RatingPairs *p, PairMargins *m, bool ranks)
 {
 	double		sx[PAIRS_MAX_VALUES],
 				sy[PAIRS_MAX_VALUES];
@@ -120,8 +106,18 @@ spearman_of(const RatingPairs *p, PairMargins *m)
 	margins(p, m);
 	if (m->n < 2)
 		return NAN;
-	midranks(m->rx, p->nx, sx);
-	midranks(m->cy, p->ny, sy);
+	if (ranks)
+	{
+		midranks(m->rx, p->nx, sx);
+		midranks(m->cy, p->ny, sy);
+	}
+	else
+	{
+		for (int i = 0; i < p->nx; i++)
+			sx[i] = (double) pairs_xvals(p)[i];
+		for (int j = 0; j < p->ny; j++)
+			sy[j] = (double) pairs_yvals(p)[j];
+	}
 	return weighted_pearson(p, m, sx, sy);
 }
 
@@ -210,25 +206,26 @@ rating_pairs_responses(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(pairs_responses(PG_GETARG_RATING_PAIRS_P(0)));
 }
 
-/* pearson(rating_pairs): Pearson correlation of the values */
-PG_FUNCTION_INFO_V1(rating_pairs_pearson);
-Datum
-rating_pairs_pearson(PG_FUNCTION_ARGS)
+/*
+ * A correlation coefficient of the table (see correlation_of) or, with
+ * p_value, its two-sided p-value (t with n - 2 df); NULL where undefined.
+ */
+static Datum
+coefficient(FunctionCallInfo fcinfo, bool ranks, bool p_value)
 {
 	PairMargins m;
+	double		r = correlation_of(PG_GETARG_RATING_PAIRS_P(0), &m, ranks);
 
-	RETURN_UNLESS_NAN(pearson_of(PG_GETARG_RATING_PAIRS_P(0), &m));
+	RETURN_UNLESS_NAN(p_value ? correlation_p(r, m.n) : r);
 }
 
-/* spearman(rating_pairs): Spearman's rho, Pearson of mid-ranks */
-PG_FUNCTION_INFO_V1(rating_pairs_spearman);
-Datum
-rating_pairs_spearman(PG_FUNCTION_ARGS)
-{
-	PairMargins m;
+/* pearson(rating_pairs), spearman(rating_pairs): Spearman's rho, Pearson of mid-ranks */
+LOYALTY_ENTRY(rating_pairs_pearson, coefficient(fcinfo, false, false))
+LOYALTY_ENTRY(rating_pairs_spearman, coefficient(fcinfo, true, false))
 
-	RETURN_UNLESS_NAN(spearman_of(PG_GETARG_RATING_PAIRS_P(0), &m));
-}
+/* pearson_p(rating_pairs), spearman_p(rating_pairs): their two-sided p-values */
+LOYALTY_ENTRY(rating_pairs_pearson_p, coefficient(fcinfo, false, true))
+LOYALTY_ENTRY(rating_pairs_spearman_p, coefficient(fcinfo, true, true))
 
 /* kendall_tau(rating_pairs): Kendall's tau-b */
 PG_FUNCTION_INFO_V1(rating_pairs_kendall_tau);
@@ -251,28 +248,6 @@ rating_pairs_goodman_gamma(PG_FUNCTION_ARGS)
 	if (!(k.con + k.dis > 0))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(k.diff / (k.con + k.dis));
-}
-
-/* pearson_p(rating_pairs): two-sided p-value of Pearson's r */
-PG_FUNCTION_INFO_V1(rating_pairs_pearson_p);
-Datum
-rating_pairs_pearson_p(PG_FUNCTION_ARGS)
-{
-	PairMargins m;
-	double		r = pearson_of(PG_GETARG_RATING_PAIRS_P(0), &m);
-
-	RETURN_UNLESS_NAN(correlation_p(r, m.n));
-}
-
-/* spearman_p(rating_pairs): two-sided p-value of Spearman's rho */
-PG_FUNCTION_INFO_V1(rating_pairs_spearman_p);
-Datum
-rating_pairs_spearman_p(PG_FUNCTION_ARGS)
-{
-	PairMargins m;
-	double		r = spearman_of(PG_GETARG_RATING_PAIRS_P(0), &m);
-
-	RETURN_UNLESS_NAN(correlation_p(r, m.n));
 }
 
 /*
@@ -329,7 +304,7 @@ spearman_interval(FunctionCallInfo fcinfo, int sign)
 	PairMargins m;
 	double		r;
 
-	r = spearman_of(PG_GETARG_RATING_PAIRS_P(0), &m);
+	r = correlation_of(PG_GETARG_RATING_PAIRS_P(0), &m, true);
 	if (isnan(r) || m.n < 4)
 		PG_RETURN_NULL();
 	if (fabs(r) >= 1.0)

@@ -225,9 +225,8 @@ PG_FUNCTION_INFO_V1(ratings_in);
 Datum
 ratings_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	Parser		ps = {str, str, "ratings",
-		"A ratings literal looks like 'scale=0..10 n={0,0,0,0,0,0,1,0,2,3,4}', optionally followed by ' w={...} w2=...' for weighted summaries."};
+	Parser		ps = PARSER_OF_ARG("ratings",
+		"A ratings literal looks like 'scale=0..10 n={0,0,0,0,0,0,1,0,2,3,4}', optionally followed by ' w={...} w2=...' for weighted summaries.");
 	int64		lo,
 				hi;
 	bool		weighted;

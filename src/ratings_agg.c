@@ -216,38 +216,24 @@ ratings_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 												(const Ratings *) value, 1));
 }
 
-static const SummaryOps ratings_ops = {ratings_validate_op, ratings_merge_op};
+static void *
+ratings_subtract_op(FunctionCallInfo fcinfo, void *state, const void *value)
+{
+	Ratings    *r = ratings_merge(fcinfo, (Ratings *) state, (const Ratings *) value, -1);
 
-/* ratings_combine: the sum of two partial states (either may be NULL) */
-LOYALTY_ENTRY(ratings_combine, summary_combine(fcinfo, &ratings_ops))
+	return r ? ratings_result(fcinfo, r) : NULL;
+}
 
-/* ratings_rollup_trans: the state plus one stored summary */
-LOYALTY_ENTRY(ratings_rollup_trans, summary_rollup_trans(fcinfo, &ratings_ops))
-
-/* ratings_plus: the + operator, the sum of two stored summaries */
-LOYALTY_ENTRY(ratings_plus, summary_plus(fcinfo, &ratings_ops))
+static const SummaryOps ratings_ops = {ratings_validate_op, ratings_merge_op, ratings_subtract_op};
 
 /*
- * ratings_rollup_inv: the state less one stored summary (a NULL one was
- * skipped), or NULL where the weight sums would not be exact
+ * ratings_combine: the sum of two partial states (either may be NULL);
+ * ratings_rollup_trans: the state plus one stored summary; ratings_plus: the
+ * + operator, the sum of two stored summaries; ratings_rollup_inv: the state
+ * less one stored summary, or NULL where the weight sums would not be exact
  */
-PG_FUNCTION_INFO_V1(ratings_rollup_inv);
-Datum
-ratings_rollup_inv(PG_FUNCTION_ARGS)
-{
-	Ratings    *r;
-
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot remove a summary from a NULL state")));
-	if (PG_ARGISNULL(1))
-		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
-	r = ratings_merge(fcinfo, ratings_state(fcinfo, 0), PG_GETARG_RATINGS_P(1), -1);
-	if (r == NULL)
-		PG_RETURN_NULL();
-	return ratings_return(fcinfo, r);
-}
+SUMMARY_ENTRIES(&ratings_ops, ratings_combine, ratings_rollup_trans, ratings_plus)
+LOYALTY_ENTRY(ratings_rollup_inv, summary_rollup_inv(fcinfo, &ratings_ops))
 
 /*
  * ratings_final: the summary an aggregate returns; NULL when it holds no

@@ -113,6 +113,23 @@ norm_ppf(double p)
 }
 
 /*
+ * One step of the modified Lentz algorithm with partial numerator aa: the
+ * factor by which the continued fraction changes (c and d carried along).
+ */
+static inline double
+lentz_step(double aa, double *c, double *d)
+{
+	*d = 1.0 + aa * *d;
+	if (fabs(*d) < CF_TINY)
+		*d = CF_TINY;
+	*c = 1.0 + aa / *c;
+	if (fabs(*c) < CF_TINY)
+		*c = CF_TINY;
+	*d = 1.0 / *d;
+	return *d * *c;
+}
+
+/*
  * Continued fraction of the regularized incomplete beta function (Lentz),
  * for x < (a + 1) / (a + b + 2), where it converges quickly.
  */
@@ -133,26 +150,10 @@ beta_cf(double a, double b, double x)
 	for (int m = 1; m <= CF_MAX_ITER; m++)
 	{
 		int			m2 = 2 * m;
-		double		aa = m * (b - m) * x / ((qam + m2) * (a + m2));
 		double		del;
 
-		d = 1.0 + aa * d;
-		if (fabs(d) < CF_TINY)
-			d = CF_TINY;
-		c = 1.0 + aa / c;
-		if (fabs(c) < CF_TINY)
-			c = CF_TINY;
-		d = 1.0 / d;
-		h *= d * c;
-		aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-		d = 1.0 + aa * d;
-		if (fabs(d) < CF_TINY)
-			d = CF_TINY;
-		c = 1.0 + aa / c;
-		if (fabs(c) < CF_TINY)
-			c = CF_TINY;
-		d = 1.0 / d;
-		del = d * c;
+		h *= lentz_step(m * (b - m) * x / ((qam + m2) * (a + m2)), &c, &d);
+		del = lentz_step(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2)), &c, &d);
 		h *= del;
 		if (fabs(del - 1.0) < CF_EPS)
 			break;

@@ -80,9 +80,8 @@ PG_FUNCTION_INFO_V1(nps_trend_state_in);
 Datum
 nps_trend_state_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	Parser		ps = {str, str, "nps_trend_state",
-		"An nps_trend_state literal looks like 'n=2 mean_t=0.5 mean_y=0 stt=0.5 sty=100 syy=20000'."};
+	Parser		ps = PARSER_OF_ARG("nps_trend_state",
+		"An nps_trend_state literal looks like 'n=2 mean_t=0.5 mean_y=0 stt=0.5 sty=100 syy=20000'.");
 	TrendState *t = trend_new();
 
 	for (int i = 0; i < TREND_N; i++)

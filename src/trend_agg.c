@@ -149,7 +149,7 @@ trend_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 	return state;
 }
 
-static const SummaryOps trend_ops = {trend_validate_op, trend_merge_op};
+static const SummaryOps trend_ops = {trend_validate_op, trend_merge_op, NULL};
 
 /* nps_trend_state_combine(nps_trend_state, nps_trend_state): both parts */
 LOYALTY_ENTRY(nps_trend_state_combine, summary_combine(fcinfo, &trend_ops))
