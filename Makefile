@@ -73,6 +73,7 @@ test-install: all
 
 test-run: test-install
 	tools/check-symbols.sh
+	tools/check-names.sh
 	$(VIRTUALENV) $(MAKE) --no-print-directory installcheck
 
 demo-run: test-install

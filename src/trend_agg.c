@@ -14,7 +14,11 @@
  *
  * The C entry points of 0.1.0, whose state was a float8[6] array, stay
  * (at the end of this file): between installing this library and running
- * ALTER EXTENSION loyalty UPDATE, a database still calls them.
+ * ALTER EXTENSION loyalty UPDATE, a database still calls them.  They are
+ * (tools/check-names.sh reads these lines):
+ *	0.1.0: nps_trend_trans_int2 nps_trend_trans_int4 nps_trend_trans_int8
+ *	0.1.0: nps_trend_trans_numeric nps_trend_trans_float8
+ *	0.1.0: nps_trend_combine nps_trend_final nps_trend_p_final
  */
 #include "postgres.h"
 

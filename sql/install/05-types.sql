@@ -66,3 +66,23 @@ CREATE CAST (@extschema@.{{type}} AS jsonb) WITH FUNCTION @extschema@.{{to_jsonb
 COMMENT ON CAST (@extschema@.{{type}} AS jsonb) IS '{{type}} as jsonb, for BI tools: see {{to_jsonb}}';
 -- @endsection
 -- @end
+
+-- a + b for every summary type but the trend state, for incremental loads
+-- (ON CONFLICT ... DO UPDATE SET s = t.s + EXCLUDED.s): the same checks as
+-- rollup of the two; a NULL side gives the other.  (New in 0.2.0: the
+-- upgrade script includes these sections.)
+-- @foreach type | plus | operands | what
+-- @section plus_types
+--   ratings       | ratings_plus       | LEFTARG = @extschema@.ratings, RIGHTARG = @extschema@.ratings, COMMUTATOR = OPERATOR(@extschema@.+) | 'the summary of the answers of both (as rollup of the two; NULL + b is b)'
+--   rating_pairs  | rating_pairs_plus  | LEFTARG = @extschema@.rating_pairs, RIGHTARG = @extschema@.rating_pairs, COMMUTATOR = OPERATOR(@extschema@.+) | 'the joint count table of the rows of both (as rollup of the two; NULL + b is b)'
+--   driver_matrix | driver_matrix_plus | LEFTARG = @extschema@.driver_matrix, RIGHTARG = @extschema@.driver_matrix | 'the matrix of the rows of both (as rollup of the two; NULL + b is b)'
+-- @endsection
+-- @do
+-- @section plus
+CREATE FUNCTION @extschema@.{{plus}}(a @extschema@.{{type}}, b @extschema@.{{type}}) RETURNS @extschema@.{{type}}
+    AS 'MODULE_PATHNAME', '{{plus}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{plus}}(@extschema@.{{type}}, @extschema@.{{type}}) IS {{what}};
+CREATE OPERATOR @extschema@.+ ({{operands}}, FUNCTION = @extschema@.{{plus}});
+COMMENT ON OPERATOR @extschema@.+ (@extschema@.{{type}}, @extschema@.{{type}}) IS {{what}};
+-- @endsection
+-- @end

@@ -85,49 +85,49 @@ COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings, @extschema@.rating
 
 -- Transition functions and aggregates, for each score type (expanded by
 -- tools/expand-sql.pl into plain SQL; every name is schema-qualified).
--- @foreach score | suffix
---   smallint         | int2
---   integer          | int4
---   bigint           | int8
---   numeric          | numeric
---   double precision | float8
+-- @foreach score | ratings_trans | ratings_inv | ratings_wtrans | ratings_winv | ratings_agg_trans | ratings_agg_inv | ratings_agg_wtrans | ratings_agg_winv
+--   smallint         | ratings_trans_int2 | ratings_inv_int2 | ratings_wtrans_int2 | ratings_winv_int2 | ratings_agg_trans_int2 | ratings_agg_inv_int2 | ratings_agg_wtrans_int2 | ratings_agg_winv_int2
+--   integer          | ratings_trans_int4 | ratings_inv_int4 | ratings_wtrans_int4 | ratings_winv_int4 | ratings_agg_trans_int4 | ratings_agg_inv_int4 | ratings_agg_wtrans_int4 | ratings_agg_winv_int4
+--   bigint           | ratings_trans_int8 | ratings_inv_int8 | ratings_wtrans_int8 | ratings_winv_int8 | ratings_agg_trans_int8 | ratings_agg_inv_int8 | ratings_agg_wtrans_int8 | ratings_agg_winv_int8
+--   numeric          | ratings_trans_numeric | ratings_inv_numeric | ratings_wtrans_numeric | ratings_winv_numeric | ratings_agg_trans_numeric | ratings_agg_inv_numeric | ratings_agg_wtrans_numeric | ratings_agg_winv_numeric
+--   double precision | ratings_trans_float8 | ratings_inv_float8 | ratings_wtrans_float8 | ratings_winv_float8 | ratings_agg_trans_float8 | ratings_agg_inv_float8 | ratings_agg_wtrans_float8 | ratings_agg_winv_float8
 -- @do
 CREATE FUNCTION @extschema@.ratings_trans(@extschema@.ratings, {{score}}) RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_trans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{ratings_trans}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_trans(@extschema@.ratings, {{score}}) IS
     'transition function: the summary with one more response';
 CREATE FUNCTION @extschema@.ratings_inv(@extschema@.ratings, {{score}}) RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_inv_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{ratings_inv}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_inv(@extschema@.ratings, {{score}}) IS
     'inverse transition function: the summary with one response removed';
 CREATE FUNCTION @extschema@.ratings_trans(@extschema@.ratings, {{score}}, double precision)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_wtrans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{ratings_wtrans}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_trans(@extschema@.ratings, {{score}}, double precision) IS
     'transition function: the summary with one more weighted response';
 CREATE FUNCTION @extschema@.ratings_inv(@extschema@.ratings, {{score}}, double precision)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_winv_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{ratings_winv}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_inv(@extschema@.ratings, {{score}}, double precision) IS
     'inverse transition function: one weighted response removed, or NULL where the weight sums would not be exact';
 CREATE FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, {{score}}, integer, integer)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_agg_trans_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{ratings_agg_trans}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, {{score}}, integer, integer) IS
     'transition function of ratings_agg';
 CREATE FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, integer, integer)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_agg_inv_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{ratings_agg_inv}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, integer, integer) IS
     'inverse transition function of ratings_agg';
 CREATE FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, {{score}}, integer, integer, double precision)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_agg_wtrans_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{ratings_agg_wtrans}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_agg_trans(@extschema@.ratings, {{score}}, integer, integer, double precision) IS
     'transition function of the weighted ratings_agg';
 CREATE FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, integer, integer, double precision)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_agg_winv_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{ratings_agg_winv}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, integer, integer, double precision) IS
     'inverse transition function of the weighted ratings_agg';
 
@@ -183,17 +183,3 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.ratings) (
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.ratings) IS
     'sum of stored summaries on one scale (different scales are an error)';
 
--- @section plus
--- a + b, for incremental loads (ON CONFLICT ... DO UPDATE SET s = t.s + EXCLUDED.s):
--- the same checks as rollup of the two; a NULL side gives the other.
-CREATE FUNCTION @extschema@.ratings_plus(a @extschema@.ratings, b @extschema@.ratings) RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_plus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ratings_plus(@extschema@.ratings, @extschema@.ratings) IS
-    'the summary of the answers of both (as rollup of the two; NULL + b is b)';
-CREATE OPERATOR @extschema@.+ (
-    LEFTARG = @extschema@.ratings, RIGHTARG = @extschema@.ratings,
-    FUNCTION = @extschema@.ratings_plus,
-    COMMUTATOR = OPERATOR(@extschema@.+));
-COMMENT ON OPERATOR @extschema@.+ (@extschema@.ratings, @extschema@.ratings) IS
-    'the summary of the answers of both (as rollup of the two; NULL + b is b)';
--- @endsection

@@ -22,29 +22,27 @@ COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.nps_trend_state) IS {{comme
 -- @end
 
 -- For each score type:
--- @foreach score | suffix
---   smallint         | int2
---   integer          | int4
---   bigint           | int8
---   numeric          | numeric
---   double precision | float8
+-- @foreach score | nps_trend_state_trans
+--   smallint         | nps_trend_state_trans_int2
+--   integer          | nps_trend_state_trans_int4
+--   bigint           | nps_trend_state_trans_int8
+--   numeric          | nps_trend_state_trans_numeric
+--   double precision | nps_trend_state_trans_float8
 -- @do
 CREATE FUNCTION @extschema@.nps_trend_trans(@extschema@.nps_trend_state, timestamp with time zone, {{score}})
     RETURNS @extschema@.nps_trend_state
-    AS 'MODULE_PATHNAME', 'nps_trend_state_trans_{{suffix}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{nps_trend_state_trans}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.nps_trend_trans(@extschema@.nps_trend_state, timestamp with time zone, {{score}}) IS
     'transition function of nps_trend and nps_trend_p';
-CREATE OR REPLACE AGGREGATE @extschema@.nps_trend(at timestamp with time zone, score {{score}}) (
+-- @foreach name | final | comment
+--   nps_trend   | nps_trend_final   | 'least-squares slope of the NPS in points per 30 days (each answer +100, 0 or -100)'
+--   nps_trend_p | nps_trend_p_final | 'two-sided p-value that the NPS trend slope is not zero (t with n - 2 df)'
+-- @do
+CREATE OR REPLACE AGGREGATE @extschema@.{{name}}(at timestamp with time zone, score {{score}}) (
     SFUNC = @extschema@.nps_trend_trans, STYPE = @extschema@.nps_trend_state,
-    INITCOND = 'n=0 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', FINALFUNC = @extschema@.nps_trend_final,
+    INITCOND = 'n=0 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', FINALFUNC = @extschema@.{{final}},
     COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
-COMMENT ON AGGREGATE @extschema@.nps_trend(timestamp with time zone, {{score}}) IS
-    'least-squares slope of the NPS in points per 30 days (each answer +100, 0 or -100)';
-CREATE OR REPLACE AGGREGATE @extschema@.nps_trend_p(at timestamp with time zone, score {{score}}) (
-    SFUNC = @extschema@.nps_trend_trans, STYPE = @extschema@.nps_trend_state,
-    INITCOND = 'n=0 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', FINALFUNC = @extschema@.nps_trend_p_final,
-    COMBINEFUNC = @extschema@.nps_trend_combine, PARALLEL = SAFE);
-COMMENT ON AGGREGATE @extschema@.nps_trend_p(timestamp with time zone, {{score}}) IS
-    'two-sided p-value that the NPS trend slope is not zero (t with n - 2 df)';
+COMMENT ON AGGREGATE @extschema@.{{name}}(timestamp with time zone, {{score}}) IS {{comment}};
+-- @end
 -- @end
 -- @endsection

@@ -63,21 +63,21 @@ COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, @extschema@.r
 -- @end
 
 -- For each score type:
--- @foreach score | suffix
---   smallint         | int2
---   integer          | int4
---   bigint           | int8
---   numeric          | numeric
---   double precision | float8
+-- @foreach score | rating_pairs_trans | rating_pairs_inv
+--   smallint         | rating_pairs_trans_int2 | rating_pairs_inv_int2
+--   integer          | rating_pairs_trans_int4 | rating_pairs_inv_int4
+--   bigint           | rating_pairs_trans_int8 | rating_pairs_inv_int8
+--   numeric          | rating_pairs_trans_numeric | rating_pairs_inv_numeric
+--   double precision | rating_pairs_trans_float8 | rating_pairs_inv_float8
 -- @do
 CREATE FUNCTION @extschema@.rating_pairs_trans(@extschema@.rating_pairs, {{score}}, {{score}})
     RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_trans_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{rating_pairs_trans}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rating_pairs_trans(@extschema@.rating_pairs, {{score}}, {{score}}) IS
     'transition function of the rating_pairs aggregates';
 CREATE FUNCTION @extschema@.rating_pairs_inv(@extschema@.rating_pairs, {{score}}, {{score}})
     RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_inv_{{suffix}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', '{{rating_pairs_inv}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.rating_pairs_inv(@extschema@.rating_pairs, {{score}}, {{score}}) IS
     'inverse transition function of the rating_pairs aggregates';
 
@@ -104,17 +104,3 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.rating_pairs) (
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.rating_pairs) IS 'sum of stored rating_pairs tables';
 
--- @section plus
--- a + b, for incremental loads (ON CONFLICT ... DO UPDATE SET s = t.s + EXCLUDED.s):
--- the same checks as rollup of the two; a NULL side gives the other.
-CREATE FUNCTION @extschema@.rating_pairs_plus(a @extschema@.rating_pairs, b @extschema@.rating_pairs) RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_plus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rating_pairs_plus(@extschema@.rating_pairs, @extschema@.rating_pairs) IS
-    'the joint count table of the rows of both (as rollup of the two; NULL + b is b)';
-CREATE OPERATOR @extschema@.+ (
-    LEFTARG = @extschema@.rating_pairs, RIGHTARG = @extschema@.rating_pairs,
-    FUNCTION = @extschema@.rating_pairs_plus,
-    COMMUTATOR = OPERATOR(@extschema@.+));
-COMMENT ON OPERATOR @extschema@.+ (@extschema@.rating_pairs, @extschema@.rating_pairs) IS
-    'the joint count table of the rows of both (as rollup of the two; NULL + b is b)';
--- @endsection

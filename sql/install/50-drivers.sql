@@ -45,20 +45,6 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.driver_matrix) (
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.driver_matrix) IS
     'combination of stored driver matrices with the same number of drivers';
 
--- @section plus
--- a + b, for incremental loads (ON CONFLICT ... DO UPDATE SET s = t.s + EXCLUDED.s):
--- the same checks as rollup of the two; a NULL side gives the other.
-CREATE FUNCTION @extschema@.driver_matrix_plus(a @extschema@.driver_matrix, b @extschema@.driver_matrix) RETURNS @extschema@.driver_matrix
-    AS 'MODULE_PATHNAME', 'driver_matrix_plus' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.driver_matrix_plus(@extschema@.driver_matrix, @extschema@.driver_matrix) IS
-    'the matrix of the rows of both (as rollup of the two; NULL + b is b)';
-CREATE OPERATOR @extschema@.+ (
-    LEFTARG = @extschema@.driver_matrix, RIGHTARG = @extschema@.driver_matrix,
-    FUNCTION = @extschema@.driver_matrix_plus);
-COMMENT ON OPERATOR @extschema@.+ (@extschema@.driver_matrix, @extschema@.driver_matrix) IS
-    'the matrix of the rows of both (as rollup of the two; NULL + b is b)';
--- @endsection
-
 -- Key driver analysis --------------------------------------------------
 
 CREATE FUNCTION @extschema@.r_squared(@extschema@.driver_matrix) RETURNS double precision

@@ -32,9 +32,11 @@ ALTER FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @ex
 -- @end
 
 -- a + b for every summary type, as the install script defines it.
--- @include sql/install/10-ratings.sql plus
--- @include sql/install/30-pairs.sql plus
--- @include sql/install/50-drivers.sql plus
+-- @foreach type | plus | operands | what
+-- @include sql/install/05-types.sql plus_types
+-- @do
+-- @include sql/install/05-types.sql plus
+-- @end
 
 -- The trend aggregates get a state type of their own, whose text form is
 -- exact whatever extra_float_digits says (Citus ships partial states as
