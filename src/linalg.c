@@ -71,6 +71,110 @@ linalg_backward_solve(int n, const double *l, const double *z, double *x)
 }
 
 /*
+ * The plane rotation in (p, q) applied to the columns p and q of the n x n
+ * matrix m (m := m J, J with cosine c and sine s), or with rows to its rows
+ * p and q (m := J' m).
+ */
+static void
+rotate(int n, double *m, int p, int q, double c, double s, bool rows)
+{
+	for (int r = 0; r < n; r++)
+	{
+		double	   *mp = rows ? &EL(m, n, p, r) : &EL(m, n, r, p);
+		double	   *mq = rows ? &EL(m, n, q, r) : &EL(m, n, r, q);
+		double		xp = *mp;
+		double		xq = *mq;
+
+		*mp = c * xp - s * xq;
+		*mq = s * xp + c * xq;
+	}
+}
+
+/*
+ * Whether a Jacobi sweep is due: the off-diagonal of the symmetric n x n
+ * matrix a is not yet negligible next to its diagonal.
+ */
+static bool
+off_diagonal_left(int n, const double *a)
+{
+	double		off = 0.0,
+				diag = 0.0;
+
+	for (int p = 0; p < n; p++)
+	{
+		diag += EL(a, n, p, p) * EL(a, n, p, p);
+		for (int q = p + 1; q < n; q++)
+			off += EL(a, n, p, q) * EL(a, n, p, q);
+	}
+	return !(off == 0.0 || off <= 1e-36 * diag);
+}
+
+/*
+ * One Jacobi rotation of a (and of the eigenvectors v so far) that zeroes
+ * a[p][q]; in sweeps after the fourth an element negligible next to both
+ * diagonal elements is just dropped.
+ */
+static void
+jacobi_rotate(int n, double *a, double *v, int p, int q, int sweep)
+{
+	double		apq = EL(a, n, p, q);
+	double		app = EL(a, n, p, p);
+	double		aqq = EL(a, n, q, q);
+	double		theta,
+				t,
+				c;
+
+	if (apq == 0.0)
+		return;
+	if (sweep > 3 && fabs(app) + 100.0 * fabs(apq) == fabs(app) &&
+		fabs(aqq) + 100.0 * fabs(apq) == fabs(aqq))
+	{
+		EL(a, n, p, q) = EL(a, n, q, p) = 0.0;
+		return;
+	}
+	theta = (aqq - app) / (2.0 * apq);
+	if (fabs(theta) > 1e150)
+		t = 0.5 / theta;
+	else
+		t = (theta >= 0.0 ? 1.0 : -1.0) / (fabs(theta) + sqrt(theta * theta + 1.0));
+	c = 1.0 / sqrt(t * t + 1.0);
+
+	/* a := J' a J, J the rotation in the (p, q) plane; v := v J */
+	rotate(n, a, p, q, c, t * c, false);
+	rotate(n, a, p, q, c, t * c, true);
+	EL(a, n, p, q) = EL(a, n, q, p) = 0.0;
+	rotate(n, v, p, q, c, t * c, false);
+}
+
+static inline void
+swap_double(double *x, double *y)
+{
+	double		t = *x;
+
+	*x = *y;
+	*y = t;
+}
+
+/* Sort the eigenvalues w ascending, the columns of v along (n is small). */
+static void
+sort_eigen(int n, double *w, double *v)
+{
+	for (int i = 0; i < n - 1; i++)
+	{
+		int			m = i;
+
+		for (int j = i + 1; j < n; j++)
+			if (w[j] < w[m])
+				m = j;
+		if (m == i)
+			continue;
+		swap_double(&w[i], &w[m]);
+		for (int r = 0; r < n; r++)
+			swap_double(&EL(v, n, r, i), &EL(v, n, r, m));
+	}
+}
+
+/*
  * Eigen-decomposition of the symmetric n x n matrix a by the cyclic Jacobi
  * method: w gets the eigenvalues in ascending order, the columns of v the
  * matching orthonormal eigenvectors.  a is overwritten.  Each rotation
@@ -84,103 +188,12 @@ linalg_jacobi_eigen(int n, double *a, double *w, double *v)
 		for (int j = 0; j < n; j++)
 			EL(v, n, i, j) = (i == j) ? 1.0 : 0.0;
 
-	for (int sweep = 0; sweep < 100; sweep++)
-	{
-		double		off = 0.0,
-					diag = 0.0;
-
-		for (int p = 0; p < n; p++)
-		{
-			diag += EL(a, n, p, p) * EL(a, n, p, p);
-			for (int q = p + 1; q < n; q++)
-				off += EL(a, n, p, q) * EL(a, n, p, q);
-		}
-		if (off == 0.0 || off <= 1e-36 * diag)
-			break;
-
+	for (int sweep = 0; sweep < 100 && off_diagonal_left(n, a); sweep++)
 		for (int p = 0; p < n - 1; p++)
-		{
 			for (int q = p + 1; q < n; q++)
-			{
-				double		apq = EL(a, n, p, q);
-				double		app = EL(a, n, p, p);
-				double		aqq = EL(a, n, q, q);
-				double		theta,
-							t,
-							c,
-							s;
+				jacobi_rotate(n, a, v, p, q, sweep);
 
-				if (apq == 0.0)
-					continue;
-				/* Negligible next to both diagonal elements: drop it. */
-				if (sweep > 3 && fabs(app) + 100.0 * fabs(apq) == fabs(app) &&
-					fabs(aqq) + 100.0 * fabs(apq) == fabs(aqq))
-				{
-					EL(a, n, p, q) = EL(a, n, q, p) = 0.0;
-					continue;
-				}
-				theta = (aqq - app) / (2.0 * apq);
-				if (fabs(theta) > 1e150)
-					t = 0.5 / theta;
-				else
-					t = (theta >= 0.0 ? 1.0 : -1.0) /
-						(fabs(theta) + sqrt(theta * theta + 1.0));
-				c = 1.0 / sqrt(t * t + 1.0);
-				s = t * c;
-
-				/* a := J' a J, J the rotation in the (p, q) plane */
-				for (int r = 0; r < n; r++)
-				{
-					double		arp = EL(a, n, r, p);
-					double		arq = EL(a, n, r, q);
-
-					EL(a, n, r, p) = c * arp - s * arq;
-					EL(a, n, r, q) = s * arp + c * arq;
-				}
-				for (int r = 0; r < n; r++)
-				{
-					double		apr = EL(a, n, p, r);
-					double		aqr = EL(a, n, q, r);
-
-					EL(a, n, p, r) = c * apr - s * aqr;
-					EL(a, n, q, r) = s * apr + c * aqr;
-				}
-				EL(a, n, p, q) = EL(a, n, q, p) = 0.0;
-				for (int r = 0; r < n; r++)
-				{
-					double		vrp = EL(v, n, r, p);
-					double		vrq = EL(v, n, r, q);
-
-					EL(v, n, r, p) = c * vrp - s * vrq;
-					EL(v, n, r, q) = s * vrp + c * vrq;
-				}
-			}
-		}
-	}
-
-	/* Eigenvalues ascending, eigenvectors along (selection sort, n small). */
 	for (int i = 0; i < n; i++)
 		w[i] = EL(a, n, i, i);
-	for (int i = 0; i < n - 1; i++)
-	{
-		int			m = i;
-
-		for (int j = i + 1; j < n; j++)
-			if (w[j] < w[m])
-				m = j;
-		if (m != i)
-		{
-			double		tw = w[i];
-
-			w[i] = w[m];
-			w[m] = tw;
-			for (int r = 0; r < n; r++)
-			{
-				double		tv = EL(v, n, r, i);
-
-				EL(v, n, r, i) = EL(v, n, r, m);
-				EL(v, n, r, m) = tv;
-			}
-		}
-	}
+	sort_eigen(n, w, v);
 }
