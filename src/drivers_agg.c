@@ -203,10 +203,7 @@ driver_agg_state(FunctionCallInfo fcinfo, int k)
 
 	if (PG_ARGISNULL(0))
 	{
-		MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
-
 		m = drivers_new(k);
-		MemoryContextSwitchTo(old);
 		return m;
 	}
 	m = drivers_state(fcinfo, 0);

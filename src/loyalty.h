@@ -149,9 +149,16 @@ ratings_size(int npoints, bool weighted)
  *
  * A transition, inverse or combine function updates its state in place when
  * called by an aggregate (or window aggregate), and works on a copy when
- * called directly from SQL, so a caller's value is never modified.  A new
- * state made from an argument (the first stored value of a rollup, a combine
- * with a NULL state) is a copy in the aggregate's memory context.
+ * called directly from SQL, so a caller's value is never modified.
+ *
+ * Every new state (the first one, a grown one, a copy of an argument) is
+ * made in the current memory context, never in the aggregate's: when a
+ * transition returns a pointer other than its state argument, the executor
+ * (nodeAgg, nodeWindowAgg, and Citus's worker_partial_agg alike) copies the
+ * result into the aggregate's context and frees the old state, and the
+ * current context is reset after the call.  A state made in the aggregate's
+ * context would be copied once more and never freed: memory would grow with
+ * the rows instead of the groups.
  */
 static inline bool
 agg_called(FunctionCallInfo fcinfo)
@@ -160,7 +167,6 @@ agg_called(FunctionCallInfo fcinfo)
 	return fcinfo->context &&
 		(IsA(fcinfo->context, AggState) || IsA(fcinfo->context, WindowAggState));
 }
-extern MemoryContext agg_state_context(FunctionCallInfo fcinfo);
 extern struct varlena *agg_state_copy(FunctionCallInfo fcinfo, int argno);
 extern struct varlena *agg_state_detoast(FunctionCallInfo fcinfo, struct varlena *v);
 

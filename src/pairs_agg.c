@@ -63,10 +63,8 @@ pairs_grow(FunctionCallInfo fcinfo, const RatingPairs *p, int xi, int64 x, int y
 {
 	int			nx = p->nx + (xi >= 0),
 				ny = p->ny + (yj >= 0);
-	MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
 	RatingPairs *q = pairs_new(nx, ny);
 
-	MemoryContextSwitchTo(old);
 	for (int i = 0, si = 0; i < nx; i++)
 	{
 		if (i == xi)
@@ -154,10 +152,7 @@ pairs_add(FunctionCallInfo fcinfo, RatingPairs *p, int64 x, int64 y, int sign)
 		 */
 		if ((i < 0 && p->nx >= PAIRS_MAX_VALUES) || (j < 0 && p->ny >= PAIRS_MAX_VALUES))
 		{
-			MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
-
 			p = pairs_drop_empty(p);
-			MemoryContextSwitchTo(old);
 			i = axis_find(pairs_xvals(p), p->nx, x, &xins);
 			j = axis_find(pairs_yvals(p), p->ny, y, &yins);
 		}
@@ -199,10 +194,8 @@ pairs_trans_state(FunctionCallInfo fcinfo)
 {
 	if (PG_ARGISNULL(0))
 	{
-		MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
 		RatingPairs *p = pairs_new(0, 0);
 
-		MemoryContextSwitchTo(old);
 		return p;
 	}
 	return pairs_state(fcinfo, 0);

@@ -35,10 +35,8 @@ ratings_state(FunctionCallInfo fcinfo, int argno)
 static Ratings *
 ratings_grow_weighted(FunctionCallInfo fcinfo, const Ratings *r)
 {
-	MemoryContext old = MemoryContextSwitchTo(agg_state_context(fcinfo));
 	Ratings    *c = ratings_copy_weighted(r);
 
-	MemoryContextSwitchTo(old);
 	return c;
 }
 
@@ -275,13 +273,8 @@ ratings_agg_state(FunctionCallInfo fcinfo, bool weighted)
 	hi = PG_GETARG_INT32(3);
 	if (PG_ARGISNULL(0))
 	{
-		MemoryContext old;
-
 		check_scale(lo, hi);
-		old = MemoryContextSwitchTo(agg_state_context(fcinfo));
-		r = ratings_new(lo, hi, weighted);
-		MemoryContextSwitchTo(old);
-		return r;
+		return ratings_new(lo, hi, weighted);
 	}
 	r = ratings_state(fcinfo, 0);
 	if (unlikely(r->lo != lo || r->hi != hi))
