@@ -4,10 +4,6 @@
 --          dimension, NaN or infinite values), matrices of different sizes
 --   22003  sums of squares or counts that overflow
 --   22P02  a malformed literal;  22P03  a malformed binary value
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(25);
 

@@ -12,10 +12,6 @@
 -- 1e-12 relative, 1e-9 for the Shapley shares (both sides sum R² of 2^k
 -- subsets with alternating signs, so the smallest share carries more
 -- rounding) and for the p-values.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(119);
 

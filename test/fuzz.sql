@@ -11,10 +11,6 @@
 -- One generic harness, driven by fuzz_types, one row per type: a new type
 -- joins by adding its row (its seeds, alphabet, accessors, counts and
 -- thresholds).  The plan follows from that table.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 
 -- The state the trend aggregates build, for the nps_trend_state seeds.

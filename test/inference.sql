@@ -9,10 +9,6 @@
 -- ratings_values.sql (test/dataset_a.psql): i = 1..1000, score = least(10,
 -- (i*7) % 11 + i % 3), weight = 1 + (i % 4) * 0.5; 272 promoters, 545
 -- detractors; B is its first 300 rows.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 \ir dataset_a.psql
 SELECT plan(51);

@@ -10,10 +10,6 @@
 --   x = 1 + (i*7) % 5, NULL when i % 37 = 0
 --   y = greatest(0, least(10, 2x + (i*13) % 7 - 3 + (i/7) % 3 - 1)), NULL when i % 41 = 0
 -- Data set S (20 pairs, weak correlation) is listed below.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(48);
 

@@ -15,10 +15,6 @@
 -- i = 1..400, x = 1 + (i*11) % 5, NULL when i % 29 = 0,
 -- y = clamp to 0..10 of (i*17) % 11 + 2 [x >= 4 and i % 3 = 0]
 --     - 2 [x <= 2 and i % 4 = 0] + 3 [x = 3 and i % 7 < 2].
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(35);
 

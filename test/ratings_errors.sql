@@ -4,10 +4,6 @@
 --   22023  a NaN score, a bad weight, a bad scale, rollup across scales, nps() off 0..10,
 --          boxes outside the scale
 --   22P02  a malformed literal;  22P03  a malformed binary value
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(40);
 

@@ -15,10 +15,6 @@
 --     NPS = -27.37142857142857, mean = 5.881714285714286,
 --     stddev = sqrt(sum w(x-m)^2 / (W - sum w^2 / W)) = 3.0784775434647567,
 --     weighted median 6.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 \ir dataset_a.psql
 SELECT plan(62);

@@ -1,10 +1,6 @@
 -- nps_trend and nps_trend_p under parallel and partitionwise plans: the
 -- combined states must give the serial answer (to rounding: the state is
 -- floating point, so 1e-12 relative rather than bit-identical).
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(8);
 

@@ -2,10 +2,6 @@
 -- text form is exact whatever extra_float_digits says (Citus ships partial
 -- states between nodes as text), and bad values are refused with a clear
 -- SQLSTATE.  Expected values are worked out by hand in the comments.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(17);
 
