@@ -5,10 +5,6 @@
 --   * a function called directly returns only values the type's input accepts.
 -- Damaged stored values are made from raw bytes by the server's own identity
 -- on varlena values (byteasend), as if the bytes had been damaged on disk.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(16);
 

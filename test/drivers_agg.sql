@@ -2,10 +2,6 @@
 -- are worked out by hand: means, sums of squared deviations (m2) and of
 -- cross-products (c) of a few integers.  Every figure below is exact in
 -- binary, so the text forms are compared exactly.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(9);
 

@@ -2,10 +2,6 @@
 -- message, and the detail where it names drivers: bad names, and
 -- correlation matrices that cannot be analysed (no variance, pairs never
 -- answered together, not positive definite).
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(18);
 

@@ -4,10 +4,6 @@
 --          dimension, NaN or infinite values), matrices of different sizes
 --   22003  sums of squares or counts that overflow
 --   22P02  a malformed literal;  22P03  a malformed binary value
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(25);
 
@@ -48,27 +44,27 @@ SELECT throws_ok($$SELECT rollup(m) FROM (VALUES ('k=1 y=(9223372036854775807,1,
                  '22003', 'combined count of responses is out of range for bigint', 'rollup count overflow');
 
 -- Malformed literals and binary values (more in sql/drivers_io.sql and the fuzz test).
-SELECT throws_ok($$SELECT 'k=0 y=(0,0,0) x={} xy={} xx={}'::driver_matrix$$, '22P02',
-                 'invalid input syntax for type driver_matrix: "k=0 y=(0,0,0) x={} xy={} xx={}"', 'k = 0');
-SELECT throws_ok($$SELECT 'k=1 y=(1,1,0) x={(2,1,0)} xy={(2,1,1,0,0,0)} xx={}'::driver_matrix$$, '22P02',
-                 'invalid driver_matrix value', 'a driver with more responses than the outcome');
-SELECT throws_ok($$SELECT 'k=1 y=(2,1,1) x={(2,1,1)} xy={(2,1,1,1,1,5)} xx={}'::driver_matrix$$, '22P02',
-                 'invalid driver_matrix value', 'a cross-product beyond Cauchy-Schwarz');
-SELECT throws_ok($$SELECT 'k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,NaN)} xx={}'::driver_matrix$$, '22P02',
-                 'invalid input syntax for type driver_matrix: "k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,NaN)} xx={}"',
-                 'NaN in a literal');
+SELECT throws_ok(format('SELECT %L::driver_matrix', lit), '22P02', msg, descr) FROM (VALUES
+    ('k=0 y=(0,0,0) x={} xy={} xx={}',
+     'invalid input syntax for type driver_matrix: "k=0 y=(0,0,0) x={} xy={} xx={}"', 'k = 0'),
+    ('k=1 y=(1,1,0) x={(2,1,0)} xy={(2,1,1,0,0,0)} xx={}',
+     'invalid driver_matrix value', 'a driver with more responses than the outcome'),
+    ('k=1 y=(2,1,1) x={(2,1,1)} xy={(2,1,1,1,1,5)} xx={}',
+     'invalid driver_matrix value', 'a cross-product beyond Cauchy-Schwarz'),
+    ('k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,NaN)} xx={}',
+     'invalid input syntax for type driver_matrix: "k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,NaN)} xx={}"',
+     'NaN in a literal')) v(lit, msg, descr);
 SELECT is(pg_temp.recv_driver_matrix(driver_matrix_send(m))::text, m::text, 'binary round trip through recv')
 FROM (VALUES ('k=2 y=(3,2,2) x={(3,2,2),(2,1.5,0.5)} xy={(3,2,2,2,2,1),(2,1.5,2.5,0.5,0.5,0.5)} xx={(2,1.5,1.5,0.5,0.5,0.5)}'::driver_matrix)) v(m);
-SELECT throws_ok($$SELECT pg_temp.recv_driver_matrix('\x02000001' || substr(driver_matrix_send('k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,0)} xx={}'), 5))$$,
-                 '22P03', 'invalid driver_matrix value', 'unknown version 2');
-SELECT throws_ok($$SELECT pg_temp.recv_driver_matrix('\x01010001' || substr(driver_matrix_send('k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,0)} xx={}'), 5))$$,
-                 '22P03', 'invalid driver_matrix value', 'unknown flag');
-SELECT throws_ok($$SELECT pg_temp.recv_driver_matrix(driver_matrix_send('k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,0)} xx={}') || '\x00'::bytea)$$,
-                 '22P03', 'invalid driver_matrix value', 'trailing byte');
-SELECT throws_ok($$SELECT pg_temp.recv_driver_matrix(substr(driver_matrix_send('k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,0)} xx={}'), 1, 30))$$,
-                 '22P03', 'invalid driver_matrix value', 'truncated value');
-SELECT throws_ok($$SELECT pg_temp.recv_driver_matrix('\x01000021' || substr(driver_matrix_send('k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,0)} xx={}'), 5))$$,
-                 '22P03', 'invalid driver_matrix value', '33 drivers');
+-- Damaged binary forms of one valid value: its first 4 bytes are the
+-- version, the flags and 2 bytes of the number of drivers.
+SELECT throws_ok(format('SELECT pg_temp.recv_driver_matrix(%L::bytea)', b), '22P03', 'invalid driver_matrix value', descr)
+FROM (SELECT driver_matrix_send('k=1 y=(1,1,0) x={(1,1,0)} xy={(1,1,1,0,0,0)} xx={}') AS sb) v,
+     LATERAL (VALUES ('\x02000001' || substr(sb, 5), 'unknown version 2'),
+                     ('\x01010001' || substr(sb, 5), 'unknown flag'),
+                     (sb || '\x00'::bytea, 'trailing byte'),
+                     (substr(sb, 1, 30), 'truncated value'),
+                     ('\x01000021' || substr(sb, 5), '33 drivers')) d(b, descr);
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -12,10 +12,6 @@
 -- 1e-12 relative, 1e-9 for the Shapley shares (both sides sum R² of 2^k
 -- subsets with alternating signs, so the smallest share carries more
 -- rounding) and for the p-values.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(119);
 
@@ -58,22 +54,38 @@ INSERT INTO want_a VALUES
  ('invoice',  530, 3.016981132075472,  0.0034800569864668757, 0.005681836488969009,
   5.112656354285107e-05, 4.616614117323078e-05, 5, 'possible overkill', 0.9362945123323924);
 
+-- Each driver's row of key_drivers (table got) against the reference row of
+-- its data set (table want, columns as in want_a), one measure after the
+-- other; described as '<label>: <measure> of <driver>', with p_note and
+-- beta_note after the p-value's and beta's.  Counts, ranks and quadrants
+-- are equal; the figures within the tolerances above.
+CREATE FUNCTION pg_temp.drivers_are(label text, got text, want text, p_note text DEFAULT '',
+                                    beta_note text DEFAULT '') RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE
+    c record;
+BEGIN
+    FOR c IN SELECT * FROM (VALUES ('responses', 'responses', '', NULL),
+                                   ('mean', 'mean', '', 1e-12),
+                                   ('correlation', 'correlation', '', 1e-12),
+                                   ('p_value', 'p', p_note, 1e-9),
+                                   ('beta', 'beta', beta_note, 1e-12),
+                                   ('relative_weight', 'rw', '', 1e-12),
+                                   ('shapley', 'shapley', '', 1e-9),
+                                   ('importance_rank', 'rank', '', NULL),
+                                   ('quadrant', 'quadrant', '', NULL)) v(got, want, note, tol) LOOP
+        RETURN QUERY EXECUTE format('SELECT %s(k.%I, w.%I, %L || driver || %L%s) FROM %I k JOIN %I w USING (driver)',
+                                    CASE WHEN c.tol IS NULL THEN 'is' ELSE 'pg_temp.is_close' END,
+                                    c.got, c.want, format('%s: %s of ', label, c.got), c.note,
+                                    ', ' || c.tol, got, want);
+    END LOOP;
+END
+$$;
+
 SELECT pg_temp.is_close(r_squared(m), 0.8619675158850504, 'A: r_squared') FROM ma;
 SELECT is(array_agg(driver), '{need,offer,order,delivery,invoice}', 'A: rows in the order of the drivers array')
 FROM kda;
-SELECT is(k.responses, w.responses, 'A: responses of ' || driver) FROM kda k JOIN want_a w USING (driver);
-SELECT pg_temp.is_close(k.mean, w.mean, 'A: mean of ' || driver) FROM kda k JOIN want_a w USING (driver);
-SELECT pg_temp.is_close(k.correlation, w.correlation, 'A: correlation of ' || driver)
-FROM kda k JOIN want_a w USING (driver);
 -- p-values: scipy.stats.pearsonr on the pair-complete rows.
-SELECT pg_temp.is_close(k.p_value, w.p, 'A: p_value of ' || driver, 1e-9) FROM kda k JOIN want_a w USING (driver);
-SELECT pg_temp.is_close(k.beta, w.beta, 'A: beta of ' || driver) FROM kda k JOIN want_a w USING (driver);
-SELECT pg_temp.is_close(k.relative_weight, w.rw, 'A: relative_weight of ' || driver)
-FROM kda k JOIN want_a w USING (driver);
-SELECT pg_temp.is_close(k.shapley, w.shapley, 'A: shapley of ' || driver, 1e-9)
-FROM kda k JOIN want_a w USING (driver);
-SELECT is(k.importance_rank, w.rank, 'A: importance_rank of ' || driver) FROM kda k JOIN want_a w USING (driver);
-SELECT is(k.quadrant, w.quadrant, 'A: quadrant of ' || driver) FROM kda k JOIN want_a w USING (driver);
+SELECT * FROM pg_temp.drivers_are('A', 'kda', 'want_a');
 SELECT pg_temp.is_close(sum(relative_weight), (SELECT r_squared(m) FROM ma), 'A: relative weights sum to R²')
 FROM kda;
 SELECT pg_temp.is_close(sum(shapley), (SELECT r_squared(m) FROM ma), 'A: Shapley shares sum to R²')
@@ -105,30 +117,18 @@ FROM (SELECT i, ((i * 37) % 101)::float8 / 10 AS a, ((i * 53 + 17) % 97)::float8
       FROM generate_series(1, 300) i) s;
 CREATE TEMP TABLE mb AS SELECT driver_agg(y, x) AS m FROM b;
 CREATE TEMP TABLE kdb AS SELECT * FROM key_drivers((SELECT m FROM mb));
-CREATE TEMP TABLE want_b (driver text, mean float8, correlation float8, beta float8,
+-- No gaps: every driver has the 300 responses.
+CREATE TEMP TABLE want_b (driver text, responses bigint, mean float8, correlation float8, beta float8,
                           rw float8, shapley float8, rank int, quadrant text, p float8);
 INSERT INTO want_b VALUES
- ('1', 5.019666666666667, 0.8795711971892795,  1.0643732004118676,  0.8393233246555563,
+ ('1', 300, 5.019666666666667, 0.8795711971892795,  1.0643732004118676,  0.8393233246555563,
   0.8407081077823642,  1, 'concentrate here', 3.8313995172862397e-98),
- ('2', 7.300500000000002, 0.03571404798677151, -0.4014483946483624, 0.07410765775036615,
+ ('2', 300, 7.300500000000002, 0.03571404798677151, -0.4014483946483624, 0.07410765775036615,
   0.0700190060062091,  2, 'possible overkill', 0.5377627410402795),
- ('3', 3.025,             0.2843677011270394,  0.20600199255757512, 0.06700399355703027,
+ ('3', 300, 3.025,             0.2843677011270394,  0.20600199255757512, 0.06700399355703027,
   0.06970786217437978, 3, 'low priority', 5.482371314658751e-07);
 SELECT pg_temp.is_close(r_squared(m), 0.9804349759629537, 'B: r_squared = OLS R² of the raw data') FROM mb;
-SELECT is(k.responses, 300::bigint, 'B: responses of ' || driver) FROM kdb k;
-SELECT pg_temp.is_close(k.mean, w.mean, 'B: mean of ' || driver) FROM kdb k JOIN want_b w USING (driver);
-SELECT pg_temp.is_close(k.correlation, w.correlation, 'B: correlation of ' || driver)
-FROM kdb k JOIN want_b w USING (driver);
-SELECT pg_temp.is_close(k.p_value, w.p, 'B: p_value of ' || driver || ' (scipy.stats.pearsonr)', 1e-9)
-FROM kdb k JOIN want_b w USING (driver);
-SELECT pg_temp.is_close(k.beta, w.beta, 'B: beta of ' || driver || ' = OLS standardized coefficient')
-FROM kdb k JOIN want_b w USING (driver);
-SELECT pg_temp.is_close(k.relative_weight, w.rw, 'B: relative_weight of ' || driver)
-FROM kdb k JOIN want_b w USING (driver);
-SELECT pg_temp.is_close(k.shapley, w.shapley, 'B: shapley of ' || driver, 1e-9)
-FROM kdb k JOIN want_b w USING (driver);
-SELECT is(k.importance_rank, w.rank, 'B: importance_rank of ' || driver) FROM kdb k JOIN want_b w USING (driver);
-SELECT is(k.quadrant, w.quadrant, 'B: quadrant of ' || driver) FROM kdb k JOIN want_b w USING (driver);
+SELECT * FROM pg_temp.drivers_are('B', 'kdb', 'want_b', ' (scipy.stats.pearsonr)', ' = OLS standardized coefficient');
 SELECT pg_temp.is_close(sum(relative_weight), 0.9804349759629537, 'B: relative weights sum to R²') FROM kdb;
 SELECT pg_temp.is_close(sum(shapley), 0.9804349759629537, 'B: Shapley shares sum to R²') FROM kdb;
 

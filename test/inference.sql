@@ -6,22 +6,12 @@
 -- Wilson, Kish, t quantiles), and checks the literals below against them
 -- (/usr/bin/python3 test/reference/inference.py; this test does not need
 -- Python).  Data set A is the one of
--- ratings_values.sql: i = 1..1000, score = least(10, (i*7) % 11 + i % 3),
--- weight = 1 + (i % 4) * 0.5; 272 promoters, 545 detractors.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
+-- ratings_values.sql (test/dataset_a.psql): i = 1..1000, score = least(10,
+-- (i*7) % 11 + i % 3), weight = 1 + (i % 4) * 0.5; 272 promoters, 545
+-- detractors; B is its first 300 rows.
 \ir helpers.psql
+\ir dataset_a.psql
 SELECT plan(51);
-
-CREATE TEMP TABLE a AS
-SELECT i, least(10, (i * 7) % 11 + i % 3) AS score, 1 + (i % 4) * 0.5 AS w
-FROM generate_series(1, 1000) i;
-CREATE TEMP TABLE s AS
-SELECT nps_agg(score) AS r, nps_agg(score, w) AS rw,
-       nps_agg(score) FILTER (WHERE i <= 300) AS rb        -- B: the first 300 rows
-FROM a;
 
 -- Effective sample size: unweighted n; weighted 1750^2 / 3375.
 SELECT is(effective_responses(r), 1000::float8, 'effective_responses unweighted = n') FROM s;

@@ -15,10 +15,6 @@
 -- i = 1..400, x = 1 + (i*11) % 5, NULL when i % 29 = 0,
 -- y = clamp to 0..10 of (i*17) % 11 + 2 [x >= 4 and i % 3 = 0]
 --     - 2 [x <= 2 and i % 4 = 0] + 3 [x = 3 and i % 7 < 2].
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(35);
 
@@ -31,19 +27,20 @@ FROM generate_series(1, 400) i, LATERAL (SELECT 1 + (i * 11) % 5 AS x) a;
 CREATE TEMP TABLE t AS SELECT rating_pairs_agg(x, y) AS p FROM m;
 
 SELECT is(responses(p), 387::bigint, 'M: 400 rows less 13 with a NULL x') FROM t;
-SELECT pg_temp.is_close(pearson(p), 0.12644011084516013, 'M: pearson', 1e-10) FROM t;
-SELECT pg_temp.is_close(pearson_p(p), 0.012798703573596505, 'M: pearson_p', 1e-9) FROM t;
-SELECT pg_temp.is_close(spearman(p), 0.12557555970960652, 'M: spearman', 1e-10) FROM t;
-SELECT pg_temp.is_close(spearman_p(p), 0.013429777825503343, 'M: spearman_p', 1e-9) FROM t;
-SELECT pg_temp.is_close(kendall_tau(p), 0.09520191113395794, 'M: kendall tau-b', 1e-10) FROM t;
-SELECT pg_temp.is_close(kendall_p(p), 0.01428004250115511, 'M: kendall_p (SciPy asymptotic)', 1e-9) FROM t;
-SELECT pg_temp.is_close(goodman_gamma(p), 0.11158049407659106, 'M: gamma = (30260 - 24185) / (30260 + 24185)', 1e-10) FROM t;
-SELECT pg_temp.is_close(cramers_v(p), 0.10711761690415544, 'M: cramers_v (chi2 = 17.76203660169693, 40 df)', 1e-10) FROM t;
-SELECT pg_temp.is_close(chi_square_p(p), 0.9990967037260479, 'M: chi_square_p', 1e-9) FROM t;
-SELECT pg_temp.is_close(spearman_lower(p), 0.026216950233963962, 'M: spearman_lower 95%', 1e-10) FROM t;
-SELECT pg_temp.is_close(spearman_upper(p), 0.22247733738222236, 'M: spearman_upper 95%', 1e-10) FROM t;
-SELECT pg_temp.is_close(spearman_lower(p, 0.99), -0.00520523917881367, 'M: spearman_lower 99% crosses 0', 1e-10) FROM t;
-SELECT pg_temp.is_close(spearman_upper(p, 0.99), 0.25213288814218965, 'M: spearman_upper 99%', 1e-10) FROM t;
+SELECT pg_temp.is_close(got, want, descr, tol) FROM t, LATERAL (VALUES
+    (pearson(p), 0.12644011084516013, 'M: pearson', 1e-10),
+    (pearson_p(p), 0.012798703573596505, 'M: pearson_p', 1e-9),
+    (spearman(p), 0.12557555970960652, 'M: spearman', 1e-10),
+    (spearman_p(p), 0.013429777825503343, 'M: spearman_p', 1e-9),
+    (kendall_tau(p), 0.09520191113395794, 'M: kendall tau-b', 1e-10),
+    (kendall_p(p), 0.01428004250115511, 'M: kendall_p (SciPy asymptotic)', 1e-9),
+    (goodman_gamma(p), 0.11158049407659106, 'M: gamma = (30260 - 24185) / (30260 + 24185)', 1e-10),
+    (cramers_v(p), 0.10711761690415544, 'M: cramers_v (chi2 = 17.76203660169693, 40 df)', 1e-10),
+    (chi_square_p(p), 0.9990967037260479, 'M: chi_square_p', 1e-9),
+    (spearman_lower(p), 0.026216950233963962, 'M: spearman_lower 95%', 1e-10),
+    (spearman_upper(p), 0.22247733738222236, 'M: spearman_upper 95%', 1e-10),
+    (spearman_lower(p, 0.99), -0.00520523917881367, 'M: spearman_lower 99% crosses 0', 1e-10),
+    (spearman_upper(p, 0.99), 0.25213288814218965, 'M: spearman_upper 99%', 1e-10)) v(got, want, descr, tol);
 -- Margins counted in NumPy: x 1..5 = 78,78,77,77,77; y 0..10 as below.
 SELECT is(x_ratings(p, 1, 5)::text, 'scale=1..5 n={78,78,77,77,77}', 'M: x margin') FROM t;
 SELECT is(y_ratings(p, 0, 10)::text, 'scale=0..10 n={35,29,34,36,35,35,38,33,34,31,47}', 'M: y margin') FROM t;

@@ -2,10 +2,6 @@
 -- both, with rollup's rules (README.md, "Daily summaries, monthly reports").
 -- Expected values are sums worked out by hand in the comments, or rollup of
 -- the same two values.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(16);
 

@@ -4,10 +4,6 @@
 --   22023  a NaN score, a bad weight, a bad scale, rollup across scales, nps() off 0..10,
 --          boxes outside the scale
 --   22P02  a malformed literal;  22P03  a malformed binary value
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(40);
 
@@ -53,16 +49,13 @@ SELECT throws_ok('SELECT rollup(r) FROM (VALUES (''scale=0..10 n={0,0,0,0,0,0,0,
                  '22023', 'cannot combine ratings on different scales', 'rollup across scales');
 
 -- NPS accessors need 0..10; boxes must fit the scale.
-SELECT throws_ok('SELECT nps(''scale=1..5 n={1,0,0,0,0}''::ratings)', '22023',
-                 'nps needs a summary on the scale 0..10, not 1..5', 'nps of a 1..5 summary');
-SELECT throws_ok('SELECT promoters(''scale=1..5 n={1,0,0,0,0}''::ratings)', '22023',
-                 'promoters needs a summary on the scale 0..10, not 1..5', 'promoters of a 1..5 summary');
-SELECT throws_ok('SELECT detractor_pct(''scale=1..5 n={1,0,0,0,0}''::ratings)', '22023',
-                 'detractor_pct needs a summary on the scale 0..10, not 1..5', 'detractor_pct of a 1..5 summary');
-SELECT throws_ok('SELECT top_box(''scale=1..5 n={1,0,0,0,0}''::ratings, 6)', '22023',
-                 'boxes 6 is out of range for the scale 1..5', 'top_box 6 of 5 points');
-SELECT throws_ok('SELECT bottom_box(''scale=1..5 n={1,0,0,0,0}''::ratings, 0)', '22023',
-                 'boxes 0 is out of range for the scale 1..5', 'bottom_box 0');
+CREATE TEMP TABLE five AS SELECT 'scale=1..5 n={1,0,0,0,0}'::ratings AS r;
+SELECT throws_ok(format('SELECT %s FROM five', call), '22023', msg, descr) FROM (VALUES
+    ('nps(r)', 'nps needs a summary on the scale 0..10, not 1..5', 'nps of a 1..5 summary'),
+    ('promoters(r)', 'promoters needs a summary on the scale 0..10, not 1..5', 'promoters of a 1..5 summary'),
+    ('detractor_pct(r)', 'detractor_pct needs a summary on the scale 0..10, not 1..5', 'detractor_pct of a 1..5 summary'),
+    ('top_box(r, 6)', 'boxes 6 is out of range for the scale 1..5', 'top_box 6 of 5 points'),
+    ('bottom_box(r, 0)', 'boxes 0 is out of range for the scale 1..5', 'bottom_box 0')) v(call, msg, descr);
 
 -- Inverse transitions called by hand cannot make counts negative.
 SELECT throws_ok('SELECT ratings_inv(''scale=0..10 n={0,0,0,0,0,0,0,0,0,0,1}''::ratings, 5)', '22023',
@@ -82,18 +75,15 @@ SELECT throws_ok('SELECT ''scale=1..2 n={1,1} w={1,2} w2=50''::ratings', '22P02'
 -- Binary values (through a binary COPY): a valid one, then damaged ones.
 SELECT is(pg_temp.recv_ratings(ratings_send('scale=1..3 n={1,0,2}'))::text, 'scale=1..3 n={1,0,2}',
           'binary round trip through recv');
-SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x0200000000010000000300000000000000010000000000000000000000000000000002')$$,
-                 '22P03', 'invalid ratings value', 'unknown version 2');
-SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x0104000000010000000300000000000000010000000000000000000000000000000002')$$,
-                 '22P03', 'invalid ratings value', 'unknown flag 0x04');
-SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x01000000000100000003000000000000000100000000000000000000000000000000020000')$$,
-                 '22P03', 'invalid ratings value', 'trailing bytes');
-SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x0100000000010000000300000000000000010000000000000000')$$,
-                 '22P03', 'invalid ratings value', 'truncated value (checked before reading, like every other damage)');
-SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x01000000000100000003ffffffffffffffff0000000000000000000000000000000002')$$,
-                 '22P03', 'invalid ratings value', 'negative count');
-SELECT throws_ok($$SELECT pg_temp.recv_ratings('\x01000000000300000001')$$,
-                 '22P03', 'invalid ratings value', 'scale 3..1');
+SELECT throws_ok(format('SELECT pg_temp.recv_ratings(%L::bytea)', b), '22P03', 'invalid ratings value', descr)
+FROM (VALUES
+    ('\x0200000000010000000300000000000000010000000000000000000000000000000002', 'unknown version 2'),
+    ('\x0104000000010000000300000000000000010000000000000000000000000000000002', 'unknown flag 0x04'),
+    ('\x01000000000100000003000000000000000100000000000000000000000000000000020000', 'trailing bytes'),
+    ('\x0100000000010000000300000000000000010000000000000000',
+     'truncated value (checked before reading, like every other damage)'),
+    ('\x01000000000100000003ffffffffffffffff0000000000000000000000000000000002', 'negative count'),
+    ('\x01000000000300000001', 'scale 3..1')) v(b, descr);
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -15,54 +15,45 @@
 --     NPS = -27.37142857142857, mean = 5.881714285714286,
 --     stddev = sqrt(sum w(x-m)^2 / (W - sum w^2 / W)) = 3.0784775434647567,
 --     weighted median 6.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
+\ir dataset_a.psql
 SELECT plan(62);
 
-CREATE TEMP TABLE a AS
-SELECT i, least(10, (i * 7) % 11 + i % 3) AS score, 1 + (i % 4) * 0.5 AS w
-FROM generate_series(1, 1000) i;
-
-CREATE TEMP TABLE s AS
-SELECT nps_agg(score) AS r, nps_agg(score, w) AS rw FROM a;
-
--- Unweighted accessors
-SELECT is(responses(r), 1000::bigint, 'responses') FROM s;
-SELECT is(total_weight(r), 1000::float8, 'total_weight of unweighted = responses') FROM s;
+-- Accessors, unweighted (r) and weighted (rw): the counts, then the figures.
+SELECT is(got, want, descr) FROM s, LATERAL (VALUES
+    (responses(r), 1000::bigint, 'responses'),
+    (promoters(r), 272::bigint, 'promoters'),
+    (passives(r), 183::bigint, 'passives'),
+    (detractors(r), 545::bigint, 'detractors'),
+    (responses(rw), 1000::bigint, 'weighted: responses counts rows'),
+    (promoters(rw), 272::bigint, 'weighted: promoters counts rows')) v(got, want, descr);
+SELECT is(got, want, descr) FROM s, LATERAL (VALUES
+    (total_weight(r), 1000::float8, 'total_weight of unweighted = responses'),
+    (median(r), 6::float8, 'median'),
+    (total_weight(rw), 1750::float8, 'weighted: total_weight = 1750'),
+    (median(rw), 6::float8, 'weighted median')) v(got, want, descr);
 SELECT is(array(SELECT responses FROM histogram(r) ORDER BY score),
           '{30,60,90,91,91,92,91,91,92,91,181}'::bigint[], 'histogram counts') FROM s;
-SELECT is(promoters(r), 272::bigint, 'promoters') FROM s;
-SELECT is(passives(r), 183::bigint, 'passives') FROM s;
-SELECT is(detractors(r), 545::bigint, 'detractors') FROM s;
-SELECT pg_temp.is_close(nps(r), -27.3, 'nps = 100*(272-545)/1000') FROM s;
-SELECT pg_temp.is_close(promoter_pct(r), 27.2, 'promoter_pct') FROM s;
-SELECT pg_temp.is_close(passive_pct(r), 18.3, 'passive_pct') FROM s;
-SELECT pg_temp.is_close(detractor_pct(r), 54.5, 'detractor_pct') FROM s;
-SELECT pg_temp.is_close(mean(r), 5.885, 'mean') FROM s;
-SELECT pg_temp.is_close(stddev(r), 3.0765630564381805, 'sample stddev (statistics.stdev)') FROM s;
-SELECT is(median(r), 6::float8, 'median') FROM s;
-SELECT pg_temp.is_close(top_box(r), 27.2, 'top_box default 2 = % of 9-10') FROM s;
-SELECT pg_temp.is_close(top_box(r, 3), 36.4, 'top_box 3 = % of 8-10') FROM s;
-SELECT pg_temp.is_close(bottom_box(r), 9.0, 'bottom_box default 2 = % of 0-1 = 90/1000') FROM s;
-SELECT pg_temp.is_close(satisfaction_index(r), 58.85, 'satisfaction_index = 100*(5.885-0)/10') FROM s;
-SELECT pg_temp.is_close(csat(r), 27.2, 'csat = top-2 box of the declared scale') FROM s;
-SELECT pg_temp.is_close(ces(r), 5.885, 'ces = mean') FROM s;
-SELECT pg_temp.is_close(sum(pct), 100, 'histogram pcts sum to 100') FROM s, histogram(r);
-
--- Weighted accessors
-SELECT is(responses(rw), 1000::bigint, 'weighted: responses counts rows') FROM s;
-SELECT is(total_weight(rw), 1750::float8, 'weighted: total_weight = 1750') FROM s;
-SELECT is(promoters(rw), 272::bigint, 'weighted: promoters counts rows') FROM s;
-SELECT pg_temp.is_close(nps(rw), -27.37142857142857, 'weighted nps') FROM s;
-SELECT pg_temp.is_close(promoter_pct(rw), 27.142857142857142, 'weighted promoter_pct') FROM s;
-SELECT pg_temp.is_close(detractor_pct(rw), 54.51428571428571, 'weighted detractor_pct') FROM s;
-SELECT pg_temp.is_close(mean(rw), 5.881714285714286, 'weighted mean') FROM s;
-SELECT pg_temp.is_close(stddev(rw), 3.0784775434647567, 'weighted stddev, Kish denominator') FROM s;
-SELECT is(median(rw), 6::float8, 'weighted median') FROM s;
 SELECT is((rw::jsonb)->>'sum_sq_weights', '3375', 'sum of squared weights kept') FROM s;
+SELECT pg_temp.is_close(got, want, descr) FROM s, LATERAL (VALUES
+    (nps(r), -27.3, 'nps = 100*(272-545)/1000'),
+    (promoter_pct(r), 27.2, 'promoter_pct'),
+    (passive_pct(r), 18.3, 'passive_pct'),
+    (detractor_pct(r), 54.5, 'detractor_pct'),
+    (mean(r), 5.885, 'mean'),
+    (stddev(r), 3.0765630564381805, 'sample stddev (statistics.stdev)'),
+    (top_box(r), 27.2, 'top_box default 2 = % of 9-10'),
+    (top_box(r, 3), 36.4, 'top_box 3 = % of 8-10'),
+    (bottom_box(r), 9.0, 'bottom_box default 2 = % of 0-1 = 90/1000'),
+    (satisfaction_index(r), 58.85, 'satisfaction_index = 100*(5.885-0)/10'),
+    (csat(r), 27.2, 'csat = top-2 box of the declared scale'),
+    (ces(r), 5.885, 'ces = mean'),
+    (nps(rw), -27.37142857142857, 'weighted nps'),
+    (promoter_pct(rw), 27.142857142857142, 'weighted promoter_pct'),
+    (detractor_pct(rw), 54.51428571428571, 'weighted detractor_pct'),
+    (mean(rw), 5.881714285714286, 'weighted mean'),
+    (stddev(rw), 3.0784775434647567, 'weighted stddev, Kish denominator')) v(got, want, descr);
+SELECT pg_temp.is_close(sum(pct), 100, 'histogram pcts sum to 100') FROM s, histogram(r);
 
 -- One-shot aggregates equal the accessors, for every score type.
 SELECT pg_temp.is_close(nps(score), -27.3, 'nps(integer)') FROM a;

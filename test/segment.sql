@@ -5,10 +5,6 @@
 --   9-10 of 10; loyalist = satisfied & loyal, mercenary = satisfied & not
 --   loyal, hostage = not satisfied & loyal, defector = neither
 --   loyalty_index = 10 x mean of the non-NULL 0-10 answers
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(47);
 

@@ -1,10 +1,6 @@
 -- nps_trend and nps_trend_p under parallel and partitionwise plans: the
 -- combined states must give the serial answer (to rounding: the state is
 -- floating point, so 1e-12 relative rather than bit-identical).
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(8);
 
@@ -17,6 +13,23 @@ ANALYZE tr;
 
 CREATE TEMP TABLE serial AS
 SELECT tp, nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM tr GROUP BY tp;
+-- The grouped query over tab (tr, or trp partitioned) has partial
+-- aggregates in its plan, and its slopes and p-values equal the serial ones
+-- for all four groups.  (It runs through EXECUTE, which may use a parallel
+-- plan on every supported major; RETURN QUERY may only from PostgreSQL 14.)
+CREATE FUNCTION pg_temp.grouped_equals_serial(tab text, plan_descr text, descr text) RETURNS SETOF text
+LANGUAGE plpgsql AS $$
+DECLARE
+    q text := format('SELECT tp, nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM %I GROUP BY tp', tab);
+    equal bigint;
+BEGIN
+    RETURN NEXT matches(pg_temp.plan_of(q), 'Partial (Hash|Group)Aggregate', plan_descr);
+    EXECUTE format('SELECT count(*) FILTER (WHERE abs(p.slope - s.slope) <= 1e-12 * abs(s.slope)
+                                                 AND abs(p.p - s.p) <= 1e-9 * s.p)
+                    FROM (%s) p JOIN serial s USING (tp)', q) INTO equal;
+    RETURN NEXT is(equal, 4::bigint, descr);
+END
+$$;
 CREATE TEMP TABLE serial_all AS SELECT nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM tr;
 
 SET LOCAL parallel_setup_cost = 0;
@@ -29,13 +42,8 @@ SELECT matches(pg_temp.plan_of('SELECT nps_trend(at, score), nps_trend_p(at, sco
 CREATE TEMP TABLE par_all AS SELECT nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM tr;
 SELECT pg_temp.is_close(p.slope, s.slope, 'parallel slope = serial slope') FROM par_all p, serial_all s;
 SELECT pg_temp.is_close(p.p, s.p, 'parallel p-value = serial p-value', 1e-9) FROM par_all p, serial_all s;
-SELECT matches(pg_temp.plan_of('SELECT tp, nps_trend(at, score) FROM tr GROUP BY tp'),
-               'Partial (Hash|Group)Aggregate', 'grouped parallel plan has a partial aggregate');
-SELECT is(count(*) FILTER (WHERE abs(p.slope - s.slope) <= 1e-12 * abs(s.slope)
-                              AND abs(p.p - s.p) <= 1e-9 * s.p), 4::bigint,
-          'grouped parallel = serial for all four groups')
-FROM (SELECT tp, nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM tr GROUP BY tp) p
-JOIN serial s USING (tp);
+SELECT * FROM pg_temp.grouped_equals_serial('tr', 'grouped parallel plan has a partial aggregate',
+                                            'grouped parallel = serial for all four groups');
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
@@ -50,13 +58,8 @@ CREATE TABLE trp2 PARTITION OF trp FOR VALUES FROM ('2026-03-01') TO (MAXVALUE);
 INSERT INTO trp SELECT * FROM tr;
 ANALYZE trp;
 SET LOCAL enable_partitionwise_aggregate = on;
-SELECT matches(pg_temp.plan_of('SELECT tp, nps_trend(at, score) FROM trp GROUP BY tp'),
-               'Partial (Hash|Group)Aggregate', 'partitionwise plan has partial aggregates');
-SELECT is(count(*) FILTER (WHERE abs(p.slope - s.slope) <= 1e-12 * abs(s.slope)
-                              AND abs(p.p - s.p) <= 1e-9 * s.p), 4::bigint,
-          'partitionwise = serial for all four groups')
-FROM (SELECT tp, nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM trp GROUP BY tp) p
-JOIN serial s USING (tp);
+SELECT * FROM pg_temp.grouped_equals_serial('trp', 'partitionwise plan has partial aggregates',
+                                            'partitionwise = serial for all four groups');
 -- As a window function over a growing frame, the last row equals the aggregate.
 SELECT pg_temp.is_close(last_slope, (SELECT slope FROM serial WHERE tp = 1), 'window over a growing frame')
 FROM (SELECT nps_trend(at, score) OVER (ORDER BY at) AS last_slope FROM tr WHERE tp = 1

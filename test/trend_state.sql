@@ -2,10 +2,6 @@
 -- text form is exact whatever extra_float_digits says (Citus ships partial
 -- states between nodes as text), and bad values are refused with a clear
 -- SQLSTATE.  Expected values are worked out by hand in the comments.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(17);
 
@@ -55,36 +51,26 @@ SELECT is((SELECT nps_trend_final(t::nps_trend_state) FROM forms0),
            FROM generate_series(1, 1000) i),
           'the slope of the state read back equals the aggregate''s');
 
--- Bad text: 22P02 with what is wrong.
-SELECT throws_ok($$SELECT 'n=1'::nps_trend_state$$, '22P02', NULL, 'a literal with fields missing');
-SELECT throws_ok($$SELECT 'n=-1 mean_t=0 mean_y=0 stt=0 sty=0 syy=0'::nps_trend_state$$, '22P02',
-                 'invalid nps_trend_state value', 'a negative n');
-SELECT throws_ok($$SELECT 'n=1.5 mean_t=0 mean_y=0 stt=0 sty=0 syy=0'::nps_trend_state$$, '22P02',
-                 'invalid nps_trend_state value', 'a fractional n');
-SELECT throws_ok($$SELECT 'n=2 mean_t=0 mean_y=101 stt=0 sty=0 syy=0'::nps_trend_state$$, '22P02',
-                 'invalid nps_trend_state value', 'a mean NPS value above 100');
-SELECT throws_ok($$SELECT 'n=2 mean_t=0 mean_y=0 stt=-1 sty=0 syy=0'::nps_trend_state$$, '22P02',
-                 'invalid nps_trend_state value', 'a negative sum of squares');
--- |Sty| may not exceed sqrt(Stt Syy) = sqrt(1 * 4) = 2.
-SELECT throws_ok($$SELECT 'n=2 mean_t=0 mean_y=0 stt=1 sty=3 syy=4'::nps_trend_state$$, '22P02',
-                 'invalid nps_trend_state value', 'a cross-product that does not fit the squares');
-SELECT throws_ok($$SELECT 'n=0 mean_t=1 mean_y=0 stt=0 sty=0 syy=0'::nps_trend_state$$, '22P02',
-                 'invalid nps_trend_state value', 'a state without answers with a mean');
-SELECT throws_ok($$SELECT 'n=2 mean_t=NaN mean_y=0 stt=0 sty=0 syy=0'::nps_trend_state$$, '22P02',
-                 NULL, 'NaN');
+-- Bad text: 22P02 with what is wrong (NULL: any message).
+SELECT throws_ok(format('SELECT %L::nps_trend_state', lit), '22P02', msg, descr) FROM (VALUES
+    ('n=1', NULL, 'a literal with fields missing'),
+    ('n=-1 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', 'invalid nps_trend_state value', 'a negative n'),
+    ('n=1.5 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', 'invalid nps_trend_state value', 'a fractional n'),
+    ('n=2 mean_t=0 mean_y=101 stt=0 sty=0 syy=0', 'invalid nps_trend_state value', 'a mean NPS value above 100'),
+    ('n=2 mean_t=0 mean_y=0 stt=-1 sty=0 syy=0', 'invalid nps_trend_state value', 'a negative sum of squares'),
+    -- |Sty| may not exceed sqrt(Stt Syy) = sqrt(1 * 4) = 2.
+    ('n=2 mean_t=0 mean_y=0 stt=1 sty=3 syy=4', 'invalid nps_trend_state value',
+     'a cross-product that does not fit the squares'),
+    ('n=0 mean_t=1 mean_y=0 stt=0 sty=0 syy=0', 'invalid nps_trend_state value', 'a state without answers with a mean'),
+    ('n=2 mean_t=NaN mean_y=0 stt=0 sty=0 syy=0', NULL, 'NaN')) v(lit, msg, descr);
 
--- Bad binary values (through a binary COPY): version 2, then a short one.
-CREATE TEMP TABLE raw_in (b bytea);
-CREATE TEMP TABLE raw_out (s nps_trend_state);
-INSERT INTO raw_in VALUES ('\x02' || substr(nps_trend_state_send('n=2 mean_t=0.5 mean_y=0 stt=0.5 sty=-100 syy=20000'), 2));
-COPY raw_in TO '/tmp/loyalty_trend_recv.bin' WITH (FORMAT binary);
-SELECT throws_ok($$COPY raw_out FROM '/tmp/loyalty_trend_recv.bin' WITH (FORMAT binary)$$, '22P03',
-                 'invalid nps_trend_state value', 'binary: an unknown version');
-TRUNCATE raw_in;
-INSERT INTO raw_in VALUES (substr(nps_trend_state_send('n=2 mean_t=0.5 mean_y=0 stt=0.5 sty=-100 syy=20000'), 1, 30));
-COPY raw_in TO '/tmp/loyalty_trend_recv.bin' WITH (FORMAT binary);
-SELECT throws_ok($$COPY raw_out FROM '/tmp/loyalty_trend_recv.bin' WITH (FORMAT binary)$$, '22P03',
-                 'invalid nps_trend_state value', 'binary: a value cut short');
+-- Bad binary values (through a binary COPY, pg_temp.recv): version 2, then a
+-- short one.
+SELECT throws_ok(format('SELECT pg_temp.recv(%L::bytea, NULL::nps_trend_state)', b), '22P03',
+                 'invalid nps_trend_state value', descr)
+FROM (SELECT nps_trend_state_send('n=2 mean_t=0.5 mean_y=0 stt=0.5 sty=-100 syy=20000') AS sb) v,
+     LATERAL (VALUES ('\x02' || substr(sb, 2), 'binary: an unknown version'),
+                     (substr(sb, 1, 30), 'binary: a value cut short')) d(b, descr);
 
 SELECT * FROM finish();
 ROLLBACK;

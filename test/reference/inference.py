@@ -150,22 +150,16 @@ def main():
     # NPS margin and intervals.
     c.close('nps_moe 95%', nps_moe(r, '0.95'))
     c.close('nps_moe 90%', nps_moe(r, '0.90'))
-    lo, hi = nps_interval(r, '0.95', 'wald')
-    c.close('Wald lower', lo)
-    c.close('Wald upper', hi)
-    lo, hi = nps_interval(r, '0.95', 'adjusted_wald')
-    c.close('adjusted Wald lower (default)', lo)
-    c.close('adjusted Wald upper (default)', hi)
-    lo, hi = nps_interval(r, '0.99', 'adjusted_wald')
-    c.close('adjusted Wald lower 99%', lo)
-    c.close('adjusted Wald upper 99%', hi)
     c.close('weighted nps_moe', nps_moe(rw, '0.95'))
-    lo, hi = nps_interval(rw, '0.95', 'wald')
-    c.close('weighted Wald lower', lo)
-    c.close('weighted Wald upper', hi)
-    lo, hi = nps_interval(rw, '0.95', 'adjusted_wald')
-    c.close('weighted adjusted Wald lower', lo)
-    c.close('weighted adjusted Wald upper', hi)
+    for lower, upper, summary, confidence, method in [
+            ('Wald lower', 'Wald upper', r, '0.95', 'wald'),
+            ('adjusted Wald lower (default)', 'adjusted Wald upper (default)', r, '0.95', 'adjusted_wald'),
+            ('adjusted Wald lower 99%', 'adjusted Wald upper 99%', r, '0.99', 'adjusted_wald'),
+            ('weighted Wald lower', 'weighted Wald upper', rw, '0.95', 'wald'),
+            ('weighted adjusted Wald lower', 'weighted adjusted Wald upper', rw, '0.95', 'adjusted_wald')]:
+        lo, hi = nps_interval(summary, confidence, method)
+        c.close(lower, lo)
+        c.close(upper, hi)
 
     # NPS tests.
     z = ((r.pro - r.det) - (rb.pro - rb.det)) / mpmath.sqrt(

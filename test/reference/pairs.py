@@ -150,6 +150,23 @@ def margin_text(values, counts, lo, hi):
     return 'scale=%d..%d n={%s}' % (lo, hi, ','.join(str(int(by.get(k, 0))) for k in range(lo, hi + 1)))
 
 
+def check_coefficients(c, f, prefix, kendall_p_descr):
+    """The test's pearson, spearman and kendall tau-b of a data set (figures
+    f) and their p-values, described as prefix + the statistic (kendall_p as
+    kendall_p_descr); each p-value, and tau-b, also found a second way."""
+    c.close(f'{prefix}pearson', f['pearson'])
+    c.close(f'{prefix}pearson_p', f['pearson_p'])
+    c.agree(f'{prefix}pearson_p, t with n - 2 df in mpmath', f['pearson_p'], t_test_p(f['pearson'], f['n']), 1e-12)
+    c.close(f'{prefix}spearman', f['spearman'])
+    c.close(f'{prefix}spearman_p', f['spearman_p'])
+    c.agree(f'{prefix}spearman_p, t with n - 2 df in mpmath', f['spearman_p'], t_test_p(f['spearman'], f['n']), 1e-12)
+    c.close(f'{prefix}kendall tau-b', f['kendall'])
+    c.agree(f'{prefix}tau-b from the pair counts', f['kendall'], f['tau_b_counts'], 1e-12)
+    c.close(kendall_p_descr, f['kendall_p'])
+    c.agree(f'{prefix}kendall_p by the tie-corrected variance of S', f['kendall_p'],
+            kendall_p_formula(f['table'], f['conc'], f['disc']), 1e-12)
+
+
 def main():
     c = Checker('pairs.sql')
 
@@ -187,17 +204,7 @@ def main():
 
     # Data set S: 20 pairs, weak correlation.
     f = figures(data_s())
-    c.close('small: pearson', f['pearson'])
-    c.close('small: pearson_p', f['pearson_p'])
-    c.agree('small: pearson_p, t with n - 2 df in mpmath', f['pearson_p'], t_test_p(f['pearson'], f['n']), 1e-12)
-    c.close('small: spearman', f['spearman'])
-    c.close('small: spearman_p', f['spearman_p'])
-    c.agree('small: spearman_p, t with n - 2 df in mpmath', f['spearman_p'], t_test_p(f['spearman'], f['n']), 1e-12)
-    c.close('small: kendall tau-b', f['kendall'])
-    c.agree('small: tau-b from the pair counts', f['kendall'], f['tau_b_counts'], 1e-12)
-    c.close('small: kendall_p, tie-corrected', f['kendall_p'])
-    c.agree('small: kendall_p by the tie-corrected variance of S', f['kendall_p'],
-            kendall_p_formula(f['table'], f['conc'], f['disc']), 1e-12)
+    check_coefficients(c, f, 'small: ', 'small: kendall_p, tie-corrected')
     c.close('small: gamma', f['gamma'])
     c.close('small: chi-square p', f['chi2_p'])
     c.agree('small: chi-square p in mpmath', f['chi2_p'], chi2_p(f['chi2'], f['chi2_df']), 1e-12)

@@ -18,7 +18,9 @@ assertion calls
 and finally finish(), which fails (exit status 1) when any comparison
 failed or when an is_close assertion of the test is neither recomputed nor
 skipped.  The literals are read from the .sql file itself, so a literal
-edited in the test without its script is caught.
+edited in the test without its script is caught.  An assertion may also be
+table-driven: one call whose arguments name the columns of the VALUES list
+after it stands for one assertion a row of that list (see _cases).
 """
 import ast
 import os
@@ -64,6 +66,11 @@ def _without_comments(sql):
 
 def _arguments(sql, start):
     """Top-level arguments of the call whose '(' is at sql[start]."""
+    return _call(sql, start)[0]
+
+
+def _call(sql, start):
+    """_arguments, and the position just after the closing ')'."""
     args, depth, i, begin = [], 0, start, start + 1
     while True:
         c = sql[i]
@@ -79,11 +86,39 @@ def _arguments(sql, start):
             depth -= 1
             if depth == 0:
                 args.append(sql[begin:i].strip())
-                return args
+                return args, i + 1
         elif c == ',' and depth == 1:
             args.append(sql[begin:i].strip())
             begin = i + 1
         i += 1
+
+
+def _cases(sql, start):
+    """The argument lists of the assertion call whose '(' is at sql[start]:
+    the call's own, or, in the table-driven form, one a row of the VALUES
+    list that follows it, with each argument that names a column of that
+    list (as its alias v(col, ...) lists them) replaced by the row's value.
+    The table-driven form is the one whose expected value names a column:
+
+        SELECT pg_temp.is_close(got, want, descr) FROM s, LATERAL (VALUES
+            (nps(r), -27.3, 'nps'),
+            (mean(r), 5.885, 'mean')) v(got, want, descr);
+    """
+    args, end = _call(sql, start)
+    m = re.compile(r'\bVALUES\s*', re.I).search(sql, end, max(sql.find(';', end), end))
+    if not m or not re.fullmatch(r'[A-Za-z_]\w*', args[1]):
+        return [args]
+    rows, i = [], m.end()
+    while True:
+        row, i = _call(sql, i)
+        rows.append(row)
+        i = re.compile(r'\s*').match(sql, i).end()
+        if sql[i] != ',':
+            break
+        i = re.compile(r',\s*').match(sql, i).end()
+    cols = [c.strip() for c in
+            re.compile(r'\)\s*(?:AS\s+)?\w+\s*\(([^)]*)\)', re.I).match(sql, i).group(1).split(',')]
+    return [[row[cols.index(a)] if a in cols else a for a in args] for row in rows]
 
 
 def _string(arg):
@@ -154,13 +189,13 @@ class Checker:
         self.is_close = {}      # descr -> [(literal text, value, tolerance)]
         self.is_ = {}           # descr -> [(literal text, value)]
         for m in re.finditer(r'pg_temp\.is_close\(', sql):
-            args = _arguments(sql, m.end() - 1)
-            tol = float(literal(args[3])) if len(args) > 3 else 1e-12
-            self.is_close.setdefault(_string(args[2]), []).append((args[1], literal(args[1]), tol))
+            for args in _cases(sql, m.end() - 1):
+                tol = float(literal(args[3])) if len(args) > 3 else 1e-12
+                self.is_close.setdefault(_string(args[2]), []).append((args[1], literal(args[1]), tol))
         for m in re.finditer(r'(?<![\w.])is\(', sql):
-            args = _arguments(sql, m.end() - 1)
-            if len(args) == 3:
-                self.is_.setdefault(_string(args[2]), []).append((args[1], literal(args[1])))
+            for args in _cases(sql, m.end() - 1):
+                if len(args) == 3:
+                    self.is_.setdefault(_string(args[2]), []).append((args[1], literal(args[1])))
         self.done = set()
         self.counts = {'is_close': 0, 'is': 0, 'quoted': 0, 'ok': 0, 'cross': 0}
         self.failed = 0
