@@ -11,10 +11,6 @@
 -- state was allocated in the aggregate's context, then copied by the
 -- executor and never freed: 1.4 GB for the moving frame, 600 MB for the
 -- grouped one).
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(15);
 
