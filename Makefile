@@ -11,6 +11,8 @@
 #   make test-matrix  the whole suite on PostgreSQL 13 to 18, built from the
 #                     release tarballs in PG_SOURCES (cached)
 #   make test-citus   every aggregate on a throwaway Citus cluster
+#   make test-deb     build the Debian package, install it, check it in a
+#                     throwaway cluster of the system server, remove it (root)
 
 EXTENSION = loyalty
 EXTVERSION = 0.2.0
@@ -43,7 +45,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 # so the install goes to a world-readable folder in /tmp, one per checkout.
 TEST_DESTDIR = /tmp/loyalty-install-$(shell echo '$(CURDIR)' | cksum | cut -d' ' -f1)
 
-.PHONY: deps test demo bench test-install test-run demo-run bench-run test-matrix test-citus install-old-releases installcheck installcheck-regress
+.PHONY: deps test demo bench test-install test-run demo-run bench-run test-matrix test-citus test-deb install-old-releases installcheck installcheck-regress
 
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -126,3 +128,9 @@ test-matrix:
 # tables; see tools/test-citus.sh.
 test-citus:
 	@tools/test-citus.sh
+
+# The Debian package (debian/): built from a copy of the tree, installed into
+# the system PostgreSQL, checked in a throwaway cluster and removed again;
+# see tools/test-deb.sh.
+test-deb:
+	@tools/test-deb.sh

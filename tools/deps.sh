@@ -27,6 +27,14 @@ if [ "${1:-}" = matrix ]; then
     command -v bison >/dev/null 2>&1 || missing="$missing bison"
     command -v flex >/dev/null 2>&1 || missing="$missing flex"
 fi
+# `tools/deps.sh deb`: dpkg-buildpackage, debhelper, and pg_buildext's
+# debhelper sequence (postgresql-server-dev-all, which also brings the
+# server headers of every supported major).
+if [ "${1:-}" = deb ]; then
+    command -v dpkg-buildpackage >/dev/null 2>&1 || missing="$missing dpkg-dev"
+    command -v dh >/dev/null 2>&1 || missing="$missing debhelper"
+    command -v dh_pgxs_test >/dev/null 2>&1 || missing="$missing postgresql-server-dev-all"
+fi
 # `tools/deps.sh citus`: the headers that the server's own headers pull in
 # when it was built with them (Citus includes them whatever its configure
 # options), and libpq.
