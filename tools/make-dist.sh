@@ -30,8 +30,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 git archive --format=tar --prefix="$name/" HEAD | tar -xf - -C "$tmp"
 tree=$tmp/$name
-make --no-print-directory -s -C "$tree" "sql/loyalty--$version.sql" \
-    $(cd "$tree" && ls sql/upgrade/ | sed -n "s/^\(.*\)--$version\.sql$/sql\/loyalty--\1--$version.sql/p")
+# This release's install script and the upgrade scripts to it (one for each
+# sql/upgrade/A--VERSION.sql).
+built="sql/loyalty--$version.sql"
+for f in "$tree"/sql/upgrade/*--"$version".sql; do
+    [ -f "$f" ] || continue
+    from=$(basename "$f" "--$version.sql")
+    built="$built sql/loyalty--$from--$version.sql"
+done
+# shellcheck disable=SC2086
+make --no-print-directory -s -C "$tree" $built
 mkdir -p "$tree/sql/releases"
 for v in $(sed -n 's/^OLD_RELEASES = //p' Makefile); do
     tools/release-script.sh "$v" > "$tree/sql/releases/loyalty--$v.sql" || {

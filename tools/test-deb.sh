@@ -39,7 +39,7 @@ trap 'exit 130' INT TERM
 chmod 755 "$work"
 tools/copy-tree.sh "$work/src"
 cd "$work/src"
-majors=$(pg_buildext supported-versions)
+majors=$(pg_buildext supported-versions | xargs)
 for v in $majors; do
     if dpkg-query -W -f='${Status}\n' "postgresql-$v-loyalty" 2>/dev/null | grep -q ' installed$'; then
         echo "test-deb: postgresql-$v-loyalty is installed already; remove it first (apt-get remove postgresql-$v-loyalty)" >&2
@@ -47,7 +47,7 @@ for v in $majors; do
     fi
 done
 
-echo "test-deb: dpkg-buildpackage -us -uc -b (PostgreSQL $(echo $majors))"
+echo "test-deb: dpkg-buildpackage -us -uc -b (PostgreSQL $majors)"
 if ! DEB_BUILD_OPTIONS=nocheck dpkg-buildpackage -us -uc -b -Pnocheck > "$work/build.log" 2>&1; then
     tail -n 40 "$work/build.log"
     echo "test-deb: dpkg-buildpackage failed" >&2
