@@ -11,6 +11,11 @@
 #   make test-matrix  the whole suite on PostgreSQL 13 to 18, built from the
 #                     release tarballs in PG_SOURCES (cached)
 #   make test-citus   every aggregate on a throwaway Citus cluster
+#   make test-deb     build the Debian package, install it, check it in a
+#                     throwaway cluster of the system server, remove it (root)
+#   make dist         the release archive loyalty-VERSION.zip (PGXN), from HEAD
+#   make test-dist    make dist, check META.json, build and install the
+#                     unpacked archive without git
 
 EXTENSION = loyalty
 EXTVERSION = 0.2.0
@@ -43,7 +48,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 # so the install goes to a world-readable folder in /tmp, one per checkout.
 TEST_DESTDIR = /tmp/loyalty-install-$(shell echo '$(CURDIR)' | cksum | cut -d' ' -f1)
 
-.PHONY: deps test demo bench test-install test-run demo-run bench-run test-matrix test-citus install-old-releases installcheck installcheck-regress
+.PHONY: deps test demo bench test-install test-run demo-run bench-run test-matrix test-citus test-deb dist test-dist install-old-releases installcheck installcheck-regress
 
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -56,14 +61,6 @@ VIRTUALENV = PGPORT=$$(tools/free-port.sh) pg_virtualenv -t -v $(PG_MAJOR) \
 
 # Every object depends on the shared header (PGXS tracks no header changes).
 $(OBJS): src/loyalty.h src/compat.h
-
-# The install script is plain SQL, expanded from sql/install/*.sql (whose
-# @foreach blocks repeat a declaration for each score type).
-sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) tools/expand-sql.pl
-	perl tools/expand-sql.pl $(filter %.sql,$^) > $@.tmp && mv $@.tmp $@
-
-sql/$(EXTENSION)--%--$(EXTVERSION).sql: sql/upgrade/%--$(EXTVERSION).sql $(wildcard sql/install/*.sql) tools/expand-sql.pl
-	perl tools/expand-sql.pl $< > $@.tmp && mv $@.tmp $@
 
 # The install that the throwaway clusters of test, demo and bench read.
 test-install: all
@@ -127,3 +124,28 @@ test-matrix:
 # tables; see tools/test-citus.sh.
 test-citus:
 	@tools/test-citus.sh
+
+# The Debian package (debian/): built from a copy of the tree, installed into
+# the system PostgreSQL, checked in a throwaway cluster and removed again;
+# see tools/test-deb.sh.
+test-deb:
+	@tools/test-deb.sh
+
+# The release archive for PGXN and packagers, loyalty-$(EXTVERSION).zip, from
+# HEAD; see tools/make-dist.sh.  test-dist checks META.json and that the
+# unpacked archive builds and installs without git (tools/test-dist.sh).
+dist:
+	@tools/make-dist.sh
+
+test-dist:
+	@tools/test-dist.sh
+
+# The install script is plain SQL, expanded from sql/install/*.sql (whose
+# @foreach blocks repeat a declaration for each score type).  These need perl
+# only, not PGXS (make dist runs them too), and come last so that neither is
+# the default goal.
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(sort $(wildcard sql/install/*.sql)) tools/expand-sql.pl
+	perl tools/expand-sql.pl $(filter %.sql,$^) > $@.tmp && mv $@.tmp $@
+
+sql/$(EXTENSION)--%--$(EXTVERSION).sql: sql/upgrade/%--$(EXTVERSION).sql $(wildcard sql/install/*.sql) tools/expand-sql.pl
+	perl tools/expand-sql.pl $< > $@.tmp && mv $@.tmp $@

@@ -19,7 +19,7 @@ done
 psql_q -d loyalty_up_fresh -c 'CREATE EXTENSION loyalty'
 if ! psql_q -d loyalty_up_old -c "CREATE EXTENSION loyalty VERSION '$oldest'" 2>"$out/err"; then
     if grep -q 'no installation script' "$out/err"; then
-        echo "upgrade: skipped: release $oldest's script is not installed (it comes from the git history)"
+        echo "upgrade: skipped: release $oldest's script is not installed (it comes from the git history or a release archive)"
         exit 0
     fi
     cat "$out/err"

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Install what `make test`, `make demo`, `make bench`, `make test-matrix`
-# (`tools/deps.sh matrix`) and the Citus build (`tools/deps.sh citus`) need
-# on Debian or Ubuntu when run as root; otherwise say exactly what to
-# install.
+# (`tools/deps.sh matrix`), the Citus build (`tools/deps.sh citus`), the
+# Debian package build (`tools/deps.sh deb`: debian/control's Build-Depends
+# for a build without its tests) and the release archive (`tools/deps.sh
+# dist`) need on Debian or Ubuntu when run as root; otherwise say exactly
+# what to install.
 set -eu
 
 major=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -n 1)
@@ -26,6 +28,19 @@ command -v make >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 || missing="$mi
 if [ "${1:-}" = matrix ]; then
     command -v bison >/dev/null 2>&1 || missing="$missing bison"
     command -v flex >/dev/null 2>&1 || missing="$missing flex"
+fi
+# `tools/deps.sh deb`: dpkg-buildpackage, debhelper, and pg_buildext's
+# debhelper sequence (postgresql-server-dev-all, which also brings the
+# server headers of every supported major).
+if [ "${1:-}" = deb ]; then
+    command -v dpkg-buildpackage >/dev/null 2>&1 || missing="$missing dpkg-dev"
+    command -v dh >/dev/null 2>&1 || missing="$missing debhelper"
+    command -v dh_pgxs_test >/dev/null 2>&1 || missing="$missing postgresql-server-dev-all"
+fi
+# `tools/deps.sh dist`: zip for make dist, unzip for make test-dist.
+if [ "${1:-}" = dist ]; then
+    command -v zip >/dev/null 2>&1 || missing="$missing zip"
+    command -v unzip >/dev/null 2>&1 || missing="$missing unzip"
 fi
 # `tools/deps.sh citus`: the headers that the server's own headers pull in
 # when it was built with them (Citus includes them whatever its configure
