@@ -25,6 +25,7 @@
 #include <math.h>
 
 #include "common/shortest_dec.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "windowapi.h"
@@ -201,6 +202,9 @@ adjust_sorted(PAdjustMethod method, const double *p, double *adj, int64 n)
 					double		dm = (double) m;
 					double		q1 = INFINITY;
 					int64		last = n - m;	/* R's n - m + 1, 0-based */
+
+					/* O(n^2) in all: let a long partition be cancelled */
+					CHECK_FOR_INTERRUPTS();
 
 					/* q1 <- min(m * p[i2] / (2:m)), i2 = (n - m + 2):n */
 					for (int64 j = last + 1; j < n; j++)
