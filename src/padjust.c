@@ -283,10 +283,7 @@ adjust_partition(WindowObject winobj, PAdjustPartition *part)
 	pfree(items);
 }
 
-/*
- * p_adjust(p, method): the p-value adjusted over all rows of the window
- * partition, as R's p.adjust(p, method)
- */
+/* p_adjust(p, method): the p-value adjusted over its window partition, as R's p.adjust */
 PG_FUNCTION_INFO_V1(loyalty_p_adjust);
 Datum
 loyalty_p_adjust(PG_FUNCTION_ARGS)
