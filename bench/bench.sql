@@ -32,7 +32,13 @@ INSERT INTO bench_queries VALUES
  ('driver_agg_cols','SELECT r_squared(driver_agg(y, ARRAY[x1, x2, x3, x4, x5, x6, x7, x8])) FROM bench_drivers', 14),
  ('corr',           'SELECT corr(effort, score) FROM bench_answers', 15),
  ('spearman',       'SELECT spearman(effort, score) FROM bench_answers', 16),
- ('spearman_sql',   'SELECT corr(rx, ry) FROM (SELECT rank() OVER (ORDER BY effort) + (count(*) OVER (PARTITION BY effort) - 1) / 2.0 AS rx, rank() OVER (ORDER BY score) + (count(*) OVER (PARTITION BY score) - 1) / 2.0 AS ry FROM bench_answers WHERE effort IS NOT NULL AND score IS NOT NULL) r', 17);
+ ('spearman_sql',   'SELECT corr(rx, ry) FROM (SELECT rank() OVER (ORDER BY effort) + (count(*) OVER (PARTITION BY effort) - 1) / 2.0 AS rx, rank() OVER (ORDER BY score) + (count(*) OVER (PARTITION BY score) - 1) / 2.0 AS ry FROM bench_answers WHERE effort IS NOT NULL AND score IS NOT NULL) r', 17),
+ ('rank_weeks',     'SELECT count(v) FROM (SELECT rank() OVER (PARTITION BY week ORDER BY p) AS v FROM bench_pvalues) x', 18),
+ ('p_adjust_bh',    'SELECT count(v) FROM (SELECT p_adjust(p, ''BH'') OVER (PARTITION BY week) AS v FROM bench_pvalues) x', 19);
+
+-- BENCH_ONLY (run.sh): a regular expression; only the queries whose names
+-- match it run.
+DELETE FROM bench_queries WHERE name !~ :'only';
 
 CREATE TEMP TABLE bench_times (name text, rep int, ms float8, cpu_ms float8);
 
@@ -46,7 +52,8 @@ END
 $$;
 
 -- Queries run in phases by table (ord < 12: bench_answers; 12-14:
--- bench_drivers; 15-16: bench_answers again; the SQL mid-rank sort last), so
+-- bench_drivers; 15-16: bench_answers again; the SQL mid-rank sort; then
+-- bench_pvalues), so
 -- that one table's scans and the big sort do not push the other table out of
 -- the caches between rounds.  Each phase starts with an untimed round.
 CREATE FUNCTION pg_temp.run_all(reps int) RETURNS void LANGUAGE plpgsql AS $$
@@ -54,7 +61,7 @@ DECLARE
     q record;
     t0 timestamptz;
     c0 float8;
-    phases numeric[] := ARRAY[0, 12, 15, 17, 1000];
+    phases numeric[] := ARRAY[0, 12, 15, 17, 18, 1000];
 BEGIN
     FOR ph IN 1..array_length(phases, 1) - 1 LOOP
         FOR rep IN 0..reps LOOP        -- rep 0 warms the caches and is not kept
@@ -89,7 +96,7 @@ SELECT b.name AS query, round(m.wall_ms::numeric, 1) AS "wall ms", round(m.cpu_m
 FROM bench_queries b JOIN med m USING (name) ORDER BY b.ord;
 
 CREATE FUNCTION pg_temp.r(a text, b text) RETURNS float8 LANGUAGE sql AS
-$$ SELECT (SELECT ms FROM med WHERE name = a) / (SELECT ms FROM med WHERE name = b) $$;
+$$ SELECT (SELECT ms FROM med WHERE name = a) / NULLIF((SELECT ms FROM med WHERE name = b), 0) $$;
 
 \echo
 SELECT CASE WHEN bool_and(cpu_ms IS NOT NULL) THEN 'Ratios of median CPU times of the backend (left / right), measured in this run'
@@ -114,8 +121,10 @@ FROM (VALUES
     ('driver_agg(y, stored array) / 8 x corr()',      'driver_agg', 'corr_8',                  1.5, NULL),
     ('driver_agg(y, ARRAY[8 columns]) / 8 x corr()',  'driver_agg_cols', 'corr_8',             NULL, NULL),
     ('spearman(x, y) / corr(x, y)',                   'spearman', 'corr',                      1.3, NULL),
-    ('spearman(x, y) / SQL mid-rank spearman',        'spearman', 'spearman_sql',              0.05, '(20x faster)')
-) v(measure, numerator, denominator, limit_, note), LATERAL (SELECT pg_temp.r(numerator, denominator) AS ratio) r;
+    ('spearman(x, y) / SQL mid-rank spearman',        'spearman', 'spearman_sql',              0.05, '(20x faster)'),
+    ('p_adjust(p, BH) / rank() by week, 300 per week', 'p_adjust_bh', 'rank_weeks',            2.0, NULL)
+) v(measure, numerator, denominator, limit_, note), LATERAL (SELECT pg_temp.r(numerator, denominator) AS ratio) r
+WHERE ratio IS NOT NULL;
 
 \echo
 \echo 'State size per group (bytes), target <= 256 for a 0..10 scale'

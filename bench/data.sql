@@ -34,3 +34,13 @@ FROM (SELECT (i % 11)::float8 AS y,
              (1 + (i / 5 + i % 3) % 5)::float8 AS x8
       FROM generate_series(1::bigint, :rows) i) g;
 VACUUM (FREEZE, ANALYZE) bench_drivers;
+
+-- Comparing many segments: :pvalue_rows p-values (default 1,000,000, whatever
+-- the number of answers), 300 per week, for p_adjust against rank().  The
+-- rows are stored out of week order, as a table of weekly results per segment
+-- loaded over time would not be either.
+CREATE TABLE bench_pvalues AS
+SELECT (i * 7919) % :pvalue_rows / 300 AS week,
+       ((i * 104729) % 1000003)::float8 / 1000003 AS p
+FROM generate_series(1::bigint, :pvalue_rows) i;
+VACUUM (FREEZE, ANALYZE) bench_pvalues;

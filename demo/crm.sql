@@ -145,3 +145,56 @@ FROM responses
 GROUP BY 1, 2;
 ALTER TABLE daily_summary ADD PRIMARY KEY (day, touchpoint);
 ANALYZE daily_summary;
+
+-- Stores: 200 of them, each with a post-visit survey ("How likely are you to
+-- recommend this store?"), 40 to 80 answers a week, over the last five weeks
+-- of the year (Monday 2026-10-26 .. Sunday 2026-11-29).  Each store has its
+-- own level; in the last week a handful really change (hidden: store_change),
+-- every other store only moves by chance.
+CREATE TABLE stores (
+    store_id     int PRIMARY KEY,
+    name         text NOT NULL,
+    region       text NOT NULL,
+    quality      float8 NOT NULL,      -- hidden: how good the store is
+    store_change float8 NOT NULL       -- hidden: what happened in the last week
+);
+INSERT INTO stores
+SELECT i,
+       'Store ' || lpad(i::text, 3, '0'),
+       (ARRAY['North', 'South', 'East', 'West'])[1 + (i * 3) % 4],
+       (random() + random() + random() - 1.5) * 0.6,
+       CASE WHEN i % 40 = 7 THEN -0.6        -- 5 stores get worse
+            WHEN i % 67 = 12 THEN 0.5        -- 3 get better
+            ELSE 0 END
+FROM generate_series(1, 200) i;
+
+CREATE TABLE store_visits (
+    visit_id    bigserial PRIMARY KEY,
+    store_id    int NOT NULL REFERENCES stores,
+    answered_at timestamptz NOT NULL,
+    recommend   smallint NOT NULL CHECK (recommend BETWEEN 0 AND 10)
+);
+INSERT INTO store_visits (store_id, answered_at, recommend)
+SELECT store_id, week + u_t * interval '7 days',
+       greatest(0, least(10, round(7.3 + 1.9 * feel + random() * 1.2 - 0.6)))
+FROM (
+    SELECT s.store_id, w.week, random() AS u_t,
+           s.quality + CASE WHEN w.week = timestamptz '2026-11-23 00:00+00' THEN s.store_change ELSE 0 END
+             + (random() + random() + random() - 1.5) * 1.4 AS feel
+    FROM stores s
+    CROSS JOIN (SELECT timestamptz '2026-10-26 00:00+00' + k * interval '7 days' AS week
+                FROM generate_series(0, 4) k) w
+    CROSS JOIN LATERAL generate_series(1, 40 + (s.store_id * 7 + (extract(epoch FROM w.week) / 604800)::int) % 41) v
+    OFFSET 0
+) x;
+ANALYZE stores, store_visits;
+
+-- The weekly summaries per store that the report reads: one small row per
+-- store and week, whatever the number of answers.
+CREATE TABLE store_weekly AS
+SELECT store_id, (date_trunc('week', answered_at AT TIME ZONE 'UTC'))::date AS week,
+       nps_agg(recommend) AS recommend
+FROM store_visits
+GROUP BY 1, 2;
+ALTER TABLE store_weekly ADD PRIMARY KEY (store_id, week);
+ANALYZE store_weekly;

@@ -12,7 +12,8 @@
  * - Adjusted Wald (Rocks 2016): add 0.75 promoters, 1.5 passives and 0.75
  *   detractors to the n_eff answers (3 in all) and use the Wald formula.
  * - NPS and top-box interval ends are clamped to the possible range
- *   (-100..100, 0..100); the t interval of the mean is not (as R's t.test).
+ *   (-100..100, 0..100), ends of a change in NPS to -200..200; the t
+ *   interval of the mean is not (as R's t.test).
  * - An interval of data without spread is the point itself; a test whose
  *   standard error is 0, or that lacks the answers it needs, is NULL.
  */
@@ -118,36 +119,55 @@ ratings_nps_moe(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(100.0 * z * sqrt(nps_var(s.pro, s.det) / s.n));
 }
 
+/* The interval method: true for 'adjusted_wald', false for 'wald', else 22023. */
+static bool
+adjusted_wald_method(text *name)
+{
+	char	   *method = text_to_cstring(name);
+
+	if (strcmp(method, "adjusted_wald") == 0)
+		return true;
+	if (strcmp(method, "wald") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown interval method \"%s\"", method),
+				 errhint("Use 'wald' or 'adjusted_wald'.")));
+	return false;
+}
+
+/*
+ * Adjusted Wald (Rocks 2016): 0.75 promoters, 1.5 passives and 0.75
+ * detractors more, on the effective sample size.
+ */
+static void
+adjust_wald(NpsStats *s)
+{
+	s->pro = (s->pro * s->n + 0.75) / (s->n + 3.0);
+	s->det = (s->det * s->n + 0.75) / (s->n + 3.0);
+	s->n += 3.0;
+}
+
+/* Standard error of NPS(b) - NPS(a) on the -1..1 scale: sqrt(Va/na + Vb/nb). */
+static inline double
+nps_diff_se(const NpsStats *a, const NpsStats *b)
+{
+	return sqrt(nps_var(a->pro, a->det) / a->n + nps_var(b->pro, b->det) / b->n);
+}
+
 /* One end of the NPS interval: sign -1 lower, +1 upper. */
 static Datum
 nps_interval(FunctionCallInfo fcinfo, int sign, const char *func)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
 	double		z = confidence_z(PG_GETARG_FLOAT8(1));
-	char	   *method = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	bool		adjusted = adjusted_wald_method(PG_GETARG_TEXT_PP(2));
 	NpsStats	s;
-	double		pro,
-				det,
-				n;
 
-	if (strcmp(method, "wald") != 0 && strcmp(method, "adjusted_wald") != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown interval method \"%s\"", method),
-				 errhint("Use 'wald' or 'adjusted_wald'.")));
 	if (!nps_stats(r, func, &s))
 		PG_RETURN_NULL();
-	pro = s.pro;
-	det = s.det;
-	n = s.n;
-	if (method[0] == 'a')
-	{
-		/* Rocks (2016): 0.75 promoters, 1.5 passives, 0.75 detractors more */
-		pro = (pro * n + 0.75) / (n + 3.0);
-		det = (det * n + 0.75) / (n + 3.0);
-		n += 3.0;
-	}
-	PG_RETURN_FLOAT8(clamp(100.0 * ((pro - det) + sign * z * sqrt(nps_var(pro, det) / n)),
+	if (adjusted)
+		adjust_wald(&s);
+	PG_RETURN_FLOAT8(clamp(100.0 * ((s.pro - s.det) + sign * z * sqrt(nps_var(s.pro, s.det) / s.n)),
 						   -100.0, 100.0));
 }
 
@@ -176,10 +196,53 @@ ratings_nps_test2(PG_FUNCTION_ARGS)
 	if (!nps_stats(PG_GETARG_RATINGS_P(0), "nps_test", &a) ||
 		!nps_stats(PG_GETARG_RATINGS_P(1), "nps_test", &b))
 		PG_RETURN_NULL();
-	se = sqrt(nps_var(a.pro, a.det) / a.n + nps_var(b.pro, b.det) / b.n);
+	se = nps_diff_se(&a, &b);
 	if (!(se > 0.0))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(two_sided_z(((a.pro - a.det) - (b.pro - b.det)) / se));
+}
+
+/*
+ * One end of the interval of the change NPS(b) - NPS(a), in points: sign -1
+ * lower, +1 upper.  The standard error is nps_test's; adjusted Wald adjusts
+ * each summary first.  Clamped to -200..200.
+ */
+static Datum
+nps_diff_interval(FunctionCallInfo fcinfo, int sign, const char *func)
+{
+	Ratings    *ra = PG_GETARG_RATINGS_P(0);
+	Ratings    *rb = PG_GETARG_RATINGS_P(1);
+	double		z = confidence_z(PG_GETARG_FLOAT8(2));
+	bool		adjusted = adjusted_wald_method(PG_GETARG_TEXT_PP(3));
+	NpsStats	a,
+				b;
+	double		diff;
+
+	if (!nps_stats(ra, func, &a) || !nps_stats(rb, func, &b))
+		PG_RETURN_NULL();
+	if (adjusted)
+	{
+		adjust_wald(&a);
+		adjust_wald(&b);
+	}
+	diff = (b.pro - b.det) - (a.pro - a.det);
+	PG_RETURN_FLOAT8(clamp(100.0 * (diff + sign * z * nps_diff_se(&a, &b)), -200.0, 200.0));
+}
+
+/* nps_diff_lower(a, b, confidence, method): lower end of NPS(b) - NPS(a) */
+PG_FUNCTION_INFO_V1(ratings_nps_diff_lower);
+Datum
+ratings_nps_diff_lower(PG_FUNCTION_ARGS)
+{
+	return nps_diff_interval(fcinfo, -1, "nps_diff_lower");
+}
+
+/* nps_diff_upper(a, b, confidence, method): upper end of NPS(b) - NPS(a) */
+PG_FUNCTION_INFO_V1(ratings_nps_diff_upper);
+Datum
+ratings_nps_diff_upper(PG_FUNCTION_ARGS)
+{
+	return nps_diff_interval(fcinfo, 1, "nps_diff_upper");
 }
 
 /* p-value of z for the alternative 'two-sided', 'greater' or 'less'. */

@@ -37,6 +37,23 @@ CREATE FUNCTION @extschema@.nps_test(r @extschema@.ratings, benchmark double pre
 COMMENT ON FUNCTION @extschema@.nps_test(@extschema@.ratings, double precision, text) IS
     'p-value of the NPS against a benchmark NPS; alternative two-sided, greater or less';
 
+-- @section nps_diff
+CREATE FUNCTION @extschema@.nps_diff_lower(a @extschema@.ratings, b @extschema@.ratings,
+                                           confidence double precision DEFAULT 0.95,
+                                           method text DEFAULT 'wald')
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ratings_nps_diff_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_diff_lower(@extschema@.ratings, @extschema@.ratings, double precision, text) IS
+    'lower end of the confidence interval of the change NPS(b) - NPS(a) in points (SE as nps_test); method wald or adjusted_wald';
+CREATE FUNCTION @extschema@.nps_diff_upper(a @extschema@.ratings, b @extschema@.ratings,
+                                           confidence double precision DEFAULT 0.95,
+                                           method text DEFAULT 'wald')
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'ratings_nps_diff_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nps_diff_upper(@extschema@.ratings, @extschema@.ratings, double precision, text) IS
+    'upper end of the confidence interval of the change NPS(b) - NPS(a) in points (SE as nps_test); method wald or adjusted_wald';
+-- @endsection
+
 CREATE FUNCTION @extschema@.mean_lower(@extschema@.ratings, confidence double precision DEFAULT 0.95)
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'ratings_mean_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

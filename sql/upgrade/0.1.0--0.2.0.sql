@@ -63,3 +63,10 @@ DROP FUNCTION @extschema@.nps_trend_trans(double precision[], timestamp with tim
 DROP FUNCTION @extschema@.nps_trend_combine(double precision[], double precision[]);
 DROP FUNCTION @extschema@.nps_trend_final(double precision[]);
 DROP FUNCTION @extschema@.nps_trend_p_final(double precision[]);
+
+-- The interval of a change in NPS, NPS(b) - NPS(a).
+-- @include sql/install/20-inference.sql nps_diff
+
+-- p_adjust, for comparing many segments at once (README.md: "Comparing
+-- many segments at once").
+-- @include sql/install/60-padjust.sql padjust

@@ -7,6 +7,10 @@ assertion calls
                           assertions with that description: value must lie
                           within the test's own relative tolerance (1e-12
                           when the call gives none) of the literal;
+    close_array(descr, values)
+                          the pg_temp.all_close(..., '{...}'::float8[], descr
+                          [, tol]) assertions: element by element as close(),
+                          None where the literal has NULL;
     exact(descr, value)   the is(..., literal, descr) assertions: equal;
     skip(descr, reason)   an is_close assertion not recomputed, and why;
     quoted(label, value, literal, tol), rounded(label, value, literal, decimals)
@@ -165,6 +169,17 @@ def literal(arg):
         return None
 
 
+def float_array(arg):
+    """A '{1.5,NULL,...}'::float8[] literal as a list of Fractions and None."""
+    s = _string(arg)
+    if s is None or not (s.startswith('{') and s.endswith('}')):
+        return None
+    body = s[1:-1].strip()
+    if not body:
+        return []
+    return [None if v.strip().upper() == 'NULL' else Fraction(v.strip()) for v in body.split(',')]
+
+
 def _show(value):
     """repr of the value as a double, and exactly when it is a fraction."""
     if isinstance(value, Fraction):
@@ -196,6 +211,12 @@ class Checker:
             for args in _cases(sql, m.end() - 1):
                 if len(args) == 3:
                     self.is_.setdefault(_string(args[2]), []).append((args[1], literal(args[1])))
+        self.all_close = {}     # descr -> [(literal text, values, tolerance)]
+        for m in re.finditer(r'pg_temp\.all_close\(', sql):
+            args = _arguments(sql, m.end() - 1)
+            tol = float(literal(args[3])) if len(args) > 3 else 1e-12
+            self.all_close.setdefault(_string(args[2]), []).append(
+                (args[1][:30] + '...', float_array(args[1]), tol))
         self.done = set()
         self.counts = {'is_close': 0, 'is': 0, 'quoted': 0, 'ok': 0, 'cross': 0}
         self.failed = 0
@@ -223,6 +244,30 @@ class Checker:
             self.counts['is_close'] += 1
             self.max_rel = max(self.max_rel, d)
             self._report(d <= tol, f'test literal {text}, relative difference {d:.3g} (tolerance {tol:g})')
+
+    def close_array(self, descr, values):
+        """An all_close assertion: each value within the tolerance of its literal."""
+        print(f'{descr}: [{", ".join("NULL" if v is None else _show(v) for v in values)}]')
+        if descr not in self.all_close:
+            self._report(False, f'no pg_temp.all_close assertion named {descr!r} in {self.name}')
+            return
+        self.done.add(descr)
+        for text, want, tol in self.all_close[descr]:
+            if want is None or len(want) != len(values):
+                self._report(False, f'literal {text!r} is not an array of {len(values)} numbers')
+                continue
+            worst, ok = 0.0, True
+            for v, w in zip(values, want):
+                if v is None or w is None:
+                    ok = ok and v is None and w is None
+                    continue
+                d = rel_diff(v, w)
+                worst = max(worst, d)
+                ok = ok and d <= tol
+            self.counts['is_close'] += len(values)
+            self.max_rel = max(self.max_rel, worst)
+            self._report(ok, f'test literal {text} ({len(values)} values), largest relative '
+                             f'difference {worst:.3g} (tolerance {tol:g}), NULLs {"where" if ok else "or values NOT where"} expected')
 
     def exact(self, descr, value):
         """An is() assertion with a constant literal: equal."""
@@ -273,7 +318,7 @@ class Checker:
         print(f'{descr}: not recomputed ({reason})')
 
     def finish(self):
-        for descr in self.is_close:
+        for descr in list(self.is_close) + list(self.all_close):
             if descr not in self.done:
                 self._report(False, f'is_close assertion {descr!r} is neither recomputed nor skipped')
         verdict = 'FAILED' if self.failed else 'ok'
