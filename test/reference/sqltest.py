@@ -213,10 +213,10 @@ class Checker:
                     self.is_.setdefault(_string(args[2]), []).append((args[1], literal(args[1])))
         self.all_close = {}     # descr -> [(literal text, values, tolerance)]
         for m in re.finditer(r'pg_temp\.all_close\(', sql):
-            args = _arguments(sql, m.end() - 1)
-            tol = float(literal(args[3])) if len(args) > 3 else 1e-12
-            self.all_close.setdefault(_string(args[2]), []).append(
-                (args[1][:30] + '...', float_array(args[1]), tol))
+            for args in _cases(sql, m.end() - 1):
+                tol = float(literal(args[3])) if len(args) > 3 else 1e-12
+                self.all_close.setdefault(_string(args[2]), []).append(
+                    (args[1][:30] + '...', float_array(args[1]), tol))
         self.done = set()
         self.counts = {'is_close': 0, 'is': 0, 'quoted': 0, 'ok': 0, 'cross': 0}
         self.failed = 0
