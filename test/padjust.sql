@@ -81,80 +81,44 @@ SELECT pg_temp.all_close(array_agg(adj ORDER BY i), '{0.05499999999999999,0.08,0
 FROM (SELECT i, p_adjust(p) OVER (ORDER BY i) AS adj FROM h5) x;
 
 -- 4. Two p-values, 0.02 and 0.04 (R makes hommel hochberg when n = 2).
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, holm, row 1')
-FROM (SELECT i, p_adjust(p, 'holm') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 1;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, holm, row 2')
-FROM (SELECT i, p_adjust(p, 'holm') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 2;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, hochberg, row 1')
-FROM (SELECT i, p_adjust(p, 'hochberg') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 1;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, hochberg, row 2')
-FROM (SELECT i, p_adjust(p, 'hochberg') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 2;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, hommel, row 1')
-FROM (SELECT i, p_adjust(p, 'hommel') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 1;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, hommel, row 2')
-FROM (SELECT i, p_adjust(p, 'hommel') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 2;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, bonferroni, row 1')
-FROM (SELECT i, p_adjust(p, 'bonferroni') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 1;
-SELECT pg_temp.is_close(adj, 0.08, 'two p-values, bonferroni, row 2')
-FROM (SELECT i, p_adjust(p, 'bonferroni') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 2;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, BH, row 1')
-FROM (SELECT i, p_adjust(p, 'BH') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 1;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, BH, row 2')
-FROM (SELECT i, p_adjust(p, 'BH') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 2;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, fdr, row 1')
-FROM (SELECT i, p_adjust(p, 'fdr') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 1;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, fdr, row 2')
-FROM (SELECT i, p_adjust(p, 'fdr') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 2;
-SELECT pg_temp.is_close(adj, 0.06, 'two p-values, BY, row 1')
-FROM (SELECT i, p_adjust(p, 'BY') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 1;
-SELECT pg_temp.is_close(adj, 0.06, 'two p-values, BY, row 2')
-FROM (SELECT i, p_adjust(p, 'BY') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 2;
-SELECT pg_temp.is_close(adj, 0.02, 'two p-values, none, row 1')
-FROM (SELECT i, p_adjust(p, 'none') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 1;
-SELECT pg_temp.is_close(adj, 0.04, 'two p-values, none, row 2')
-FROM (SELECT i, p_adjust(p, 'none') OVER () AS adj FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
-WHERE i = 2;
+SELECT pg_temp.is_close(adj, want, descr)
+FROM (VALUES
+    ('holm', 1, 0.04, 'two p-values, holm, row 1'),
+    ('holm', 2, 0.04, 'two p-values, holm, row 2'),
+    ('hochberg', 1, 0.04, 'two p-values, hochberg, row 1'),
+    ('hochberg', 2, 0.04, 'two p-values, hochberg, row 2'),
+    ('hommel', 1, 0.04, 'two p-values, hommel, row 1'),
+    ('hommel', 2, 0.04, 'two p-values, hommel, row 2'),
+    ('bonferroni', 1, 0.04, 'two p-values, bonferroni, row 1'),
+    ('bonferroni', 2, 0.08, 'two p-values, bonferroni, row 2'),
+    ('BH', 1, 0.04, 'two p-values, BH, row 1'),
+    ('BH', 2, 0.04, 'two p-values, BH, row 2'),
+    ('fdr', 1, 0.04, 'two p-values, fdr, row 1'),
+    ('fdr', 2, 0.04, 'two p-values, fdr, row 2'),
+    ('BY', 1, 0.06, 'two p-values, BY, row 1'),
+    ('BY', 2, 0.06, 'two p-values, BY, row 2'),
+    ('none', 1, 0.02, 'two p-values, none, row 1'),
+    ('none', 2, 0.04, 'two p-values, none, row 2')
+) c(method, row_, want, descr),
+LATERAL (SELECT adj FROM (SELECT i, p_adjust(p, c.method) OVER () AS adj
+                          FROM (VALUES (1, 0.02::float8), (2, 0.04)) v(i, p)) x
+         WHERE i = c.row_) a;
 
 -- 5. One p-value, with a NULL beside it: nothing to adjust, R returns it.
-SELECT pg_temp.is_close(adj, 0.3, 'one p-value, holm: unchanged')
-FROM (SELECT p, p_adjust(p, 'holm') OVER () AS adj FROM (VALUES (0.3::float8), (NULL)) v(p)) x
-WHERE p IS NOT NULL;
-SELECT pg_temp.is_close(adj, 0.3, 'one p-value, hochberg: unchanged')
-FROM (SELECT p, p_adjust(p, 'hochberg') OVER () AS adj FROM (VALUES (0.3::float8), (NULL)) v(p)) x
-WHERE p IS NOT NULL;
-SELECT pg_temp.is_close(adj, 0.3, 'one p-value, hommel: unchanged')
-FROM (SELECT p, p_adjust(p, 'hommel') OVER () AS adj FROM (VALUES (0.3::float8), (NULL)) v(p)) x
-WHERE p IS NOT NULL;
-SELECT pg_temp.is_close(adj, 0.3, 'one p-value, bonferroni: unchanged')
-FROM (SELECT p, p_adjust(p, 'bonferroni') OVER () AS adj FROM (VALUES (0.3::float8), (NULL)) v(p)) x
-WHERE p IS NOT NULL;
-SELECT pg_temp.is_close(adj, 0.3, 'one p-value, BH: unchanged')
-FROM (SELECT p, p_adjust(p, 'BH') OVER () AS adj FROM (VALUES (0.3::float8), (NULL)) v(p)) x
-WHERE p IS NOT NULL;
-SELECT pg_temp.is_close(adj, 0.3, 'one p-value, fdr: unchanged')
-FROM (SELECT p, p_adjust(p, 'fdr') OVER () AS adj FROM (VALUES (0.3::float8), (NULL)) v(p)) x
-WHERE p IS NOT NULL;
-SELECT pg_temp.is_close(adj, 0.3, 'one p-value, BY: unchanged')
-FROM (SELECT p, p_adjust(p, 'BY') OVER () AS adj FROM (VALUES (0.3::float8), (NULL)) v(p)) x
-WHERE p IS NOT NULL;
-SELECT pg_temp.is_close(adj, 0.3, 'one p-value, none: unchanged')
-FROM (SELECT p, p_adjust(p, 'none') OVER () AS adj FROM (VALUES (0.3::float8), (NULL)) v(p)) x
-WHERE p IS NOT NULL;
+SELECT pg_temp.is_close(adj, want, descr)
+FROM (VALUES
+    ('holm', 0.3, 'one p-value, holm: unchanged'),
+    ('hochberg', 0.3, 'one p-value, hochberg: unchanged'),
+    ('hommel', 0.3, 'one p-value, hommel: unchanged'),
+    ('bonferroni', 0.3, 'one p-value, bonferroni: unchanged'),
+    ('BH', 0.3, 'one p-value, BH: unchanged'),
+    ('fdr', 0.3, 'one p-value, fdr: unchanged'),
+    ('BY', 0.3, 'one p-value, BY: unchanged'),
+    ('none', 0.3, 'one p-value, none: unchanged')
+) c(method, want, descr),
+LATERAL (SELECT adj FROM (SELECT p, p_adjust(p, c.method) OVER () AS adj
+                          FROM (VALUES (0.3::float8), (NULL)) v(p)) x
+         WHERE p IS NOT NULL) a;
 
 -- 6. Partitions: each is adjusted on its own (R's example and the ties in
 -- one query), whatever the ORDER BY and frame.
