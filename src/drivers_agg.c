@@ -46,31 +46,6 @@ pair_add(DriverPair *p, double x, double y)
 	p->c += dx * (y - p->mean_y);
 }
 
-/* Chan et al.: a := a + b for one variable's moments. */
-static inline void
-moments_merge(DriverMoments *a, const DriverMoments *b)
-{
-	double		na,
-				nb,
-				n,
-				d;
-
-	if (b->n == 0)
-		return;
-	if (a->n == 0)
-	{
-		*a = *b;
-		return;
-	}
-	na = (double) a->n;
-	nb = (double) b->n;
-	n = na + nb;
-	d = b->mean - a->mean;
-	a->n += b->n;				/* the caller has checked the total */
-	a->mean += d * (nb / n);
-	a->m2 += b->m2 + d * d * (na / n) * nb;
-}
-
 /* Chan et al.: a := a + b for a pair. */
 static inline void
 pair_merge(DriverPair *a, const DriverPair *b)
@@ -101,6 +76,22 @@ pair_merge(DriverPair *a, const DriverPair *b)
 	a->m2_x += b->m2_x + dx * dx * f;
 	a->m2_y += b->m2_y + dy * dy * f;
 	a->c += b->c + dx * dy * f;
+}
+
+/*
+ * a := a + b for one variable's moments: the pair merge with the second
+ * variable held at zero.
+ */
+static inline void
+moments_merge(DriverMoments *a, const DriverMoments *b)
+{
+	DriverPair	pa = {a->n, a->mean, 0.0, a->m2, 0.0, 0.0};
+	DriverPair	pb = {b->n, b->mean, 0.0, b->m2, 0.0, 0.0};
+
+	pair_merge(&pa, &pb);
+	a->n = pa.n;
+	a->mean = pa.mean_x;
+	a->m2 = pa.m2_x;
 }
 
 /*
