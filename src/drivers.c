@@ -164,43 +164,31 @@ drivers_validate(const DriverMatrix *m)
 
 /* --- text input ---------------------------------------------------------- */
 
-/* "(n,v1,...,vk)": a count and k numbers */
+/* "(n,v1,...,vk)": a count and k numbers, read into *v[0..k-1] */
 static void
-parse_tuple(Parser *ps, int64 *n, double *v, int k)
+parse_tuple(Parser *ps, int64 *n, double *const *v, int k)
 {
 	lit_expect(ps, "(");
 	*n = lit_int(ps, false);
 	for (int i = 0; i < k; i++)
 	{
 		lit_expect(ps, ",");
-		v[i] = lit_double(ps);
+		*v[i] = lit_double(ps);
 	}
 	lit_expect(ps, ")");
 }
 
-/* "(n,mean,m2)" */
+/* "(n,mean,m2)" and "(n,mean_x,mean_y,m2_x,m2_y,c)" */
 static void
 parse_moments(Parser *ps, DriverMoments *mo)
 {
-	double		v[2];
-
-	parse_tuple(ps, &mo->n, v, 2);
-	mo->mean = v[0];
-	mo->m2 = v[1];
+	parse_tuple(ps, &mo->n, (double *const[]) {&mo->mean, &mo->m2}, 2);
 }
 
-/* "(n,mean_x,mean_y,m2_x,m2_y,c)" */
 static void
 parse_pair(Parser *ps, DriverPair *p)
 {
-	double		v[5];
-
-	parse_tuple(ps, &p->n, v, 5);
-	p->mean_x = v[0];
-	p->mean_y = v[1];
-	p->m2_x = v[2];
-	p->m2_y = v[3];
-	p->c = v[4];
+	parse_tuple(ps, &p->n, (double *const[]) {&p->mean_x, &p->mean_y, &p->m2_x, &p->m2_y, &p->c}, 5);
 }
 
 /* "{e,e,...}" with exactly n entries of moments (pairs == NULL) or pairs. */

@@ -80,6 +80,16 @@ score_arg(FunctionCallInfo fcinfo, int n, ScoreType type, int32 lo, int32 hi)
 	PG_FUNCTION_INFO_V1(name); \
 	Datum name(PG_FUNCTION_ARGS) { return (call); }
 
+/*
+ * The first fields of every summary type's value: the varlena header (do
+ * not touch it directly), the layout version and the flags, which are also
+ * the first two bytes of the binary form (send_header, recv_header).
+ */
+#define SUMMARY_HEADER \
+	int32		vl_len_; \
+	uint8		version; \
+	uint8		flags
+
 /* At most this many points on one scale (README.md: "The ratings type"). */
 #define RATINGS_MAX_POINTS	101
 
@@ -99,9 +109,7 @@ score_arg(FunctionCallInfo fcinfo, int n, ScoreType type, int32 lo, int32 hi)
 
 typedef struct Ratings
 {
-	int32		vl_len_;		/* varlena header (do not touch directly) */
-	uint8		version;		/* RATINGS_VERSION */
-	uint8		flags;			/* RATINGS_* flags */
+	SUMMARY_HEADER;				/* version RATINGS_VERSION, flags RATINGS_* */
 	uint16		unused;			/* zero */
 	int32		lo;				/* lowest scale point */
 	int32		hi;				/* highest scale point */
@@ -291,9 +299,7 @@ extern void check_weight(double w);
 
 typedef struct RatingPairs
 {
-	int32		vl_len_;
-	uint8		version;		/* PAIRS_VERSION */
-	uint8		flags;			/* none yet: zero */
+	SUMMARY_HEADER;				/* version PAIRS_VERSION, flags none yet: 0 */
 	uint16		unused;			/* zero */
 	int32		nx;				/* distinct x values, 0..101 */
 	int32		ny;				/* distinct y values, 0..101 */
@@ -343,9 +349,7 @@ extern int64 pairs_responses(const RatingPairs *p);
 
 typedef struct TrendState
 {
-	int32		vl_len_;
-	uint8		version;		/* TREND_VERSION */
-	uint8		flags;			/* none yet: zero */
+	SUMMARY_HEADER;				/* version TREND_VERSION, flags none yet: 0 */
 	uint16		unused;			/* zero */
 	int32		pad;			/* zero; keeps s 8-byte aligned */
 	double		s[TREND_N];
@@ -424,9 +428,7 @@ typedef struct DriverPair
 
 typedef struct DriverMatrix
 {
-	int32		vl_len_;		/* varlena header (do not touch directly) */
-	uint8		version;		/* DRIVERS_VERSION */
-	uint8		flags;			/* none defined: zero */
+	SUMMARY_HEADER;				/* version DRIVERS_VERSION, flags none yet: 0 */
 	uint16		k;				/* number of drivers, 1..DRIVERS_MAX */
 	/* DriverMoments own[k + 1]; DriverPair xy[k]; DriverPair xx[...]; */
 	DriverMoments own[FLEXIBLE_ARRAY_MEMBER];
