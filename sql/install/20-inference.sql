@@ -13,18 +13,17 @@ CREATE FUNCTION @extschema@.nps_moe(@extschema@.ratings, confidence double preci
 COMMENT ON FUNCTION @extschema@.nps_moe(@extschema@.ratings, double precision) IS
     'Wald margin of error of the NPS in points: z * sqrt(Var / n) * 100';
 
-CREATE FUNCTION @extschema@.nps_lower(@extschema@.ratings, confidence double precision DEFAULT 0.95,
+-- @foreach name | symbol | end
+--   nps_lower | ratings_nps_lower | lower
+--   nps_upper | ratings_nps_upper | upper
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings, confidence double precision DEFAULT 0.95,
                                       method text DEFAULT 'adjusted_wald')
     RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_nps_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_lower(@extschema@.ratings, double precision, text) IS
-    'lower end of the NPS confidence interval; method wald or adjusted_wald (Rocks 2016)';
-CREATE FUNCTION @extschema@.nps_upper(@extschema@.ratings, confidence double precision DEFAULT 0.95,
-                                      method text DEFAULT 'adjusted_wald')
-    RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_nps_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_upper(@extschema@.ratings, double precision, text) IS
-    'upper end of the NPS confidence interval; method wald or adjusted_wald (Rocks 2016)';
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings, double precision, text) IS
+    '{{end}} end of the NPS confidence interval; method wald or adjusted_wald (Rocks 2016)';
+-- @end
 
 CREATE FUNCTION @extschema@.nps_test(a @extschema@.ratings, b @extschema@.ratings) RETURNS double precision
     AS 'MODULE_PATHNAME', 'ratings_nps_test2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -38,49 +37,46 @@ COMMENT ON FUNCTION @extschema@.nps_test(@extschema@.ratings, double precision, 
     'p-value of the NPS against a benchmark NPS; alternative two-sided, greater or less';
 
 -- @section nps_diff
-CREATE FUNCTION @extschema@.nps_diff_lower(a @extschema@.ratings, b @extschema@.ratings,
+-- @foreach name | symbol | end
+--   nps_diff_lower | ratings_nps_diff_lower | lower
+--   nps_diff_upper | ratings_nps_diff_upper | upper
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(a @extschema@.ratings, b @extschema@.ratings,
                                            confidence double precision DEFAULT 0.95,
                                            method text DEFAULT 'wald')
     RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_nps_diff_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_diff_lower(@extschema@.ratings, @extschema@.ratings, double precision, text) IS
-    'lower end of the confidence interval of the change NPS(b) - NPS(a) in points (SE as nps_test); method wald or adjusted_wald';
-CREATE FUNCTION @extschema@.nps_diff_upper(a @extschema@.ratings, b @extschema@.ratings,
-                                           confidence double precision DEFAULT 0.95,
-                                           method text DEFAULT 'wald')
-    RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_nps_diff_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.nps_diff_upper(@extschema@.ratings, @extschema@.ratings, double precision, text) IS
-    'upper end of the confidence interval of the change NPS(b) - NPS(a) in points (SE as nps_test); method wald or adjusted_wald';
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings, @extschema@.ratings, double precision, text) IS
+    '{{end}} end of the confidence interval of the change NPS(b) - NPS(a) in points (SE as nps_test); method wald or adjusted_wald';
+-- @end
 -- @endsection
 
-CREATE FUNCTION @extschema@.mean_lower(@extschema@.ratings, confidence double precision DEFAULT 0.95)
+-- @foreach name | symbol | end
+--   mean_lower | ratings_mean_lower | lower
+--   mean_upper | ratings_mean_upper | upper
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings, confidence double precision DEFAULT 0.95)
     RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_mean_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mean_lower(@extschema@.ratings, double precision) IS
-    'lower end of the Student-t confidence interval of the mean';
-CREATE FUNCTION @extschema@.mean_upper(@extschema@.ratings, confidence double precision DEFAULT 0.95)
-    RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_mean_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.mean_upper(@extschema@.ratings, double precision) IS
-    'upper end of the Student-t confidence interval of the mean';
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings, double precision) IS
+    '{{end}} end of the Student-t confidence interval of the mean';
+-- @end
 CREATE FUNCTION @extschema@.mean_test(a @extschema@.ratings, b @extschema@.ratings) RETURNS double precision
     AS 'MODULE_PATHNAME', 'ratings_mean_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.mean_test(@extschema@.ratings, @extschema@.ratings) IS
     'two-sided p-value of Welch''s t-test that two means differ';
 
-CREATE FUNCTION @extschema@.top_box_lower(@extschema@.ratings, boxes integer DEFAULT 2,
+-- @foreach name | symbol | end
+--   top_box_lower | ratings_top_box_lower | lower
+--   top_box_upper | ratings_top_box_upper | upper
+-- @do
+CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings, boxes integer DEFAULT 2,
                                           confidence double precision DEFAULT 0.95)
     RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_top_box_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.top_box_lower(@extschema@.ratings, integer, double precision) IS
-    'lower end of the Wilson score interval of the top-box share, %';
-CREATE FUNCTION @extschema@.top_box_upper(@extschema@.ratings, boxes integer DEFAULT 2,
-                                          confidence double precision DEFAULT 0.95)
-    RETURNS double precision
-    AS 'MODULE_PATHNAME', 'ratings_top_box_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.top_box_upper(@extschema@.ratings, integer, double precision) IS
-    'upper end of the Wilson score interval of the top-box share, %';
+    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings, integer, double precision) IS
+    '{{end}} end of the Wilson score interval of the top-box share, %';
+-- @end
 CREATE FUNCTION @extschema@.top_box_test(a @extschema@.ratings, b @extschema@.ratings, boxes integer DEFAULT 2)
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'ratings_top_box_test' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
