@@ -69,7 +69,7 @@ nps_stats(const Ratings *r, const char *func, NpsStats *s)
 	double		total;
 
 	check_nps_scale(r, func);
-	total = ratings_total_weight(r);
+	total = ratings_sum_weights(r);
 	if (total <= 0.0)
 		return false;
 	s->n = effective_n(r, total);
@@ -98,7 +98,7 @@ Datum
 ratings_effective_responses(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
-	double		total = ratings_total_weight(r);
+	double		total = ratings_sum_weights(r);
 
 	if (total <= 0.0)
 		PG_RETURN_NULL();
@@ -263,12 +263,12 @@ p_for_alternative(double z, const char *alternative)
 }
 
 /*
- * nps_test(ratings, benchmark, alternative): p-value of the NPS against a
- * target; 'greater' tests whether the NPS is above the benchmark
+ * nps_benchmark_test(ratings, benchmark, alternative): p-value of the NPS
+ * against a target; 'greater' tests whether the NPS is above the benchmark.
+ * fname names the SQL function in messages.
  */
-PG_FUNCTION_INFO_V1(ratings_nps_test1);
-Datum
-ratings_nps_test1(PG_FUNCTION_ARGS)
+static Datum
+nps_benchmark_p(FunctionCallInfo fcinfo, const char *fname)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
 	double		benchmark = PG_GETARG_FLOAT8(1);
@@ -282,7 +282,7 @@ ratings_nps_test1(PG_FUNCTION_ARGS)
 				 errmsg("benchmark NPS %g is out of range", benchmark),
 				 errdetail("An NPS lies between -100 and 100.")));
 	(void) p_for_alternative(0.0, alternative);
-	if (!nps_stats(r, "nps_test", &s))
+	if (!nps_stats(r, fname, &s))
 		PG_RETURN_NULL();
 	se = sqrt(nps_var(s.pro, s.det) / s.n);
 	if (!(se > 0.0))
@@ -290,6 +290,16 @@ ratings_nps_test1(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(p_for_alternative(((s.pro - s.det) - benchmark / 100.0) / se,
 									   alternative));
 }
+
+LOYALTY_ENTRY(ratings_nps_benchmark_test, nps_benchmark_p(fcinfo, "nps_benchmark_test"))
+
+/*
+ * The same as 0.1.0's nps_test(r, benchmark), which databases not yet
+ * updated still call (0.2.0 renamed it so that an untyped benchmark cannot
+ * resolve to the two-summary test):
+ *	0.1.0: ratings_nps_test1
+ */
+LOYALTY_ENTRY(ratings_nps_test1, nps_benchmark_p(fcinfo, "nps_test"))
 
 /* Weighted mean, sample variance (Kish denominator) and n_eff. */
 typedef struct MeanStats
@@ -304,7 +314,7 @@ mean_stats(const Ratings *r, MeanStats *s)
 {
 	if (!ratings_variance(r, &s->mean, &s->var))
 		return false;
-	s->n = effective_n(r, ratings_total_weight(r));
+	s->n = effective_n(r, ratings_sum_weights(r));
 	return s->n > 1.0;
 }
 
@@ -357,7 +367,7 @@ static bool
 top_share(const Ratings *r, int32 boxes, double *p, double *n)
 {
 	int			np = ratings_npoints(r);
-	double		total = ratings_total_weight(r);
+	double		total = ratings_sum_weights(r);
 
 	check_boxes(r, boxes);
 	if (total <= 0.0)

@@ -240,9 +240,9 @@ extern Ratings *ratings_copy_weighted(const Ratings *r);
 extern void ratings_check(const Ratings *r, int sqlstate);
 extern void ratings_validate(const Ratings *r);	/* raises XX001 */
 extern double ratings_point_weight(const Ratings *r, int i);
-extern double ratings_total_weight(const Ratings *r);
+extern double ratings_sum_weights(const Ratings *r);
 extern double ratings_sum_sq_weights(const Ratings *r);
-extern int64 ratings_responses(const Ratings *r);
+extern int64 ratings_sum_counts(const Ratings *r);
 
 /* ratings_stats.c: statistics shared with inference.c */
 extern double ratings_weight_between(const Ratings *r, int from, int to);

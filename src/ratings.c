@@ -98,7 +98,7 @@ ratings_point_weight(const Ratings *r, int i)
 }
 
 double
-ratings_total_weight(const Ratings *r)
+ratings_sum_weights(const Ratings *r)
 {
 	double		total = 0.0;
 
@@ -111,12 +111,12 @@ ratings_total_weight(const Ratings *r)
 double
 ratings_sum_sq_weights(const Ratings *r)
 {
-	return ratings_weighted(r) ? *ratings_sumw2(r) : (double) ratings_responses(r);
+	return ratings_weighted(r) ? *ratings_sumw2(r) : (double) ratings_sum_counts(r);
 }
 
 /* Number of responses; validated summaries cannot overflow. */
 int64
-ratings_responses(const Ratings *r)
+ratings_sum_counts(const Ratings *r)
 {
 	int64		n = 0;
 
@@ -369,8 +369,8 @@ ratings_to_jsonb(PG_FUNCTION_ARGS)
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"lo\": %d, \"hi\": %d, \"responses\": " INT64_FORMAT
-					 ", \"total_weight\": ", r->lo, r->hi, ratings_responses(r));
-	lit_append_double(&buf, ratings_total_weight(r));
+					 ", \"total_weight\": ", r->lo, r->hi, ratings_sum_counts(r));
+	lit_append_double(&buf, ratings_sum_weights(r));
 	appendStringInfo(&buf, ", \"weighted\": %s, \"counts\": ",
 					 ratings_weighted(r) ? "true" : "false");
 	append_list(&buf, r, false, true);

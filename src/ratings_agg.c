@@ -179,7 +179,7 @@ ratings_merge(FunctionCallInfo fcinfo, Ratings *a, const Ratings *b, int sign)
 		double		sums[RATINGS_MAX_POINTS + 1];
 		bool		rounded = sign < 0 && (a->flags & RATINGS_INEXACT) != 0;
 		double		bw2 = ratings_weighted(b) ? *ratings_sumw2(b)
-			: (double) ratings_responses(b);
+			: (double) ratings_sum_counts(b);
 
 		for (int i = 0; i < np; i++)
 			sums[i] = exact_add(ws[i], sign * ratings_point_weight(b, i), &rounded);
@@ -243,7 +243,7 @@ ratings_final(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
 
-	if (ratings_responses(r) == 0)
+	if (ratings_sum_counts(r) == 0)
 		PG_RETURN_NULL();
 	if (r->flags & RATINGS_INEXACT)
 	{

@@ -81,20 +81,28 @@ ratings_mean_of(const Ratings *r, double total)
 }
 
 /* responses(ratings): number of responses */
-PG_FUNCTION_INFO_V1(ratings_responses_fn);
-Datum
-ratings_responses_fn(PG_FUNCTION_ARGS)
+static Datum
+responses_of(FunctionCallInfo fcinfo)
 {
-	PG_RETURN_INT64(ratings_responses(PG_GETARG_RATINGS_P(0)));
+	PG_RETURN_INT64(ratings_sum_counts(PG_GETARG_RATINGS_P(0)));
 }
 
 /* total_weight(ratings): sum of weights (the count when unweighted) */
-PG_FUNCTION_INFO_V1(ratings_total_weight_fn);
-Datum
-ratings_total_weight_fn(PG_FUNCTION_ARGS)
+static Datum
+total_weight_of(FunctionCallInfo fcinfo)
 {
-	PG_RETURN_FLOAT8(ratings_total_weight(PG_GETARG_RATINGS_P(0)));
+	PG_RETURN_FLOAT8(ratings_sum_weights(PG_GETARG_RATINGS_P(0)));
 }
+
+LOYALTY_ENTRY(ratings_responses, responses_of(fcinfo))
+LOYALTY_ENTRY(ratings_total_weight, total_weight_of(fcinfo))
+
+/*
+ * The same under 0.1.0's names, which databases not yet updated still call:
+ *	0.1.0: ratings_responses_fn ratings_total_weight_fn
+ */
+LOYALTY_ENTRY(ratings_responses_fn, responses_of(fcinfo))
+LOYALTY_ENTRY(ratings_total_weight_fn, total_weight_of(fcinfo))
 
 /*
  * The weighted % of answers in scale points from..to (offsets from lo),
@@ -105,7 +113,7 @@ static Datum
 weight_pct(FunctionCallInfo fcinfo, const Ratings *r, int from, int to,
 		   int less_from, int less_to)
 {
-	double		total = ratings_total_weight(r);
+	double		total = ratings_sum_weights(r);
 	double		w = ratings_weight_between(r, from, to);
 
 	if (total == 0.0)
@@ -181,7 +189,7 @@ Datum
 ratings_mean(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
-	double		total = ratings_total_weight(r);
+	double		total = ratings_sum_weights(r);
 
 	if (total == 0.0)
 		PG_RETURN_NULL();
@@ -198,7 +206,7 @@ ratings_mean(PG_FUNCTION_ARGS)
 bool
 ratings_variance(const Ratings *r, double *mean, double *var)
 {
-	double		total = ratings_total_weight(r);
+	double		total = ratings_sum_weights(r);
 	double		denom,
 				ss = 0.0;
 
@@ -243,7 +251,7 @@ ratings_median(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
 	int			np = ratings_npoints(r);
-	double		total = ratings_total_weight(r);
+	double		total = ratings_sum_weights(r);
 	double		cum = 0.0;
 
 	if (total == 0.0)
@@ -310,7 +318,7 @@ Datum
 ratings_satisfaction_index(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
-	double		total = ratings_total_weight(r);
+	double		total = ratings_sum_weights(r);
 	double		sum = 0.0;
 
 	if (total == 0.0 || r->hi == r->lo)
@@ -351,7 +359,7 @@ ratings_histogram(PG_FUNCTION_ARGS)
 	if (funcctx->call_cntr < funcctx->max_calls)
 	{
 		int			i = (int) funcctx->call_cntr;
-		double		total = ratings_total_weight(r);
+		double		total = ratings_sum_weights(r);
 		double		w = ratings_point_weight(r, i);
 		Datum		values[4];
 		bool		nulls[4] = {false, false, false, total == 0.0};

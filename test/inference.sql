@@ -40,12 +40,12 @@ FROM (SELECT 'scale=0..10 n={0,0,0,0,0,0,0,0,0,0,5}'::ratings r) x;
 
 -- NPS tests
 SELECT pg_temp.is_close(nps_test(r, rb), 0.9578481095001147, 'nps_test(A, first 300 of A)', 1e-9) FROM s;
-SELECT pg_temp.is_close(nps_test(r, -25), 0.39861983946351454, 'nps_test vs -25, two-sided', 1e-9) FROM s;
-SELECT pg_temp.is_close(nps_test(r, -25, 'less'), 0.19930991973175727, 'nps_test vs -25, less', 1e-9) FROM s;
-SELECT pg_temp.is_close(nps_test(r, -25, 'greater'), 0.8006900802682427, 'nps_test vs -25, greater', 1e-9) FROM s;
-SELECT pg_temp.is_close(nps_test(r, -30, 'greater'), 0.1608704440674248, 'nps_test vs -30, greater', 1e-9) FROM s;
+SELECT pg_temp.is_close(nps_benchmark_test(r, -25), 0.39861983946351454, 'nps_benchmark_test vs -25, two-sided', 1e-9) FROM s;
+SELECT pg_temp.is_close(nps_benchmark_test(r, -25, 'less'), 0.19930991973175727, 'nps_benchmark_test vs -25, less', 1e-9) FROM s;
+SELECT pg_temp.is_close(nps_benchmark_test(r, -25, 'greater'), 0.8006900802682427, 'nps_benchmark_test vs -25, greater', 1e-9) FROM s;
+SELECT pg_temp.is_close(nps_benchmark_test(r, -30, 'greater'), 0.1608704440674248, 'nps_benchmark_test vs -30, greater', 1e-9) FROM s;
 -- Deep in the tail (z = -20.0012): mpmath ncdf gives 2.6864192353027112e-89.
-SELECT pg_temp.is_close(nps_test(r, 27.2, 'less'), 2.6864192353027112e-89, 'p-value of z = -20, full precision', 1e-9) FROM s;
+SELECT pg_temp.is_close(nps_benchmark_test(r, 27.2, 'less'), 2.6864192353027112e-89, 'p-value of z = -20, full precision', 1e-9) FROM s;
 
 -- Mean intervals and Welch's test.  CES answers 1 + (i*5) % 7, i = 1..700
 -- without multiples of 13 (647 answers); C2: 1 + (i*3) % 7, i = 1..200.
@@ -91,7 +91,7 @@ SELECT pg_temp.is_close(nps_trend(at, score::numeric), 7.4769842608782175, 'tren
 SELECT is(mean_lower('scale=1..7 n={0,0,1,0,0,0,0}'::ratings), NULL, 'one answer: no t interval');
 SELECT is(mean_test('scale=1..7 n={0,0,2,0,0,0,0}'::ratings, 'scale=1..7 n={0,0,3,0,0,0,0}'::ratings), NULL,
           'Welch with zero variance on both sides: NULL');
-SELECT is(nps_test('scale=0..10 n={0,0,0,0,0,0,0,0,0,0,5}'::ratings, 50), NULL, 'NPS test with zero variance: NULL');
+SELECT is(nps_benchmark_test('scale=0..10 n={0,0,0,0,0,0,0,0,0,0,5}'::ratings, 50), NULL, 'NPS test with zero variance: NULL');
 SELECT is(nps_trend(at, s), NULL, 'trend of one answer: NULL')
 FROM (VALUES (now(), 9)) v(at, s);
 SELECT is(nps_trend_p(at, s), NULL, 'trend p of constant answers: NULL')
@@ -105,9 +105,9 @@ SELECT throws_ok('SELECT mean_lower(''scale=1..5 n={1,1,0,0,0}'', 0)', '22023',
                  'confidence 0 is out of range', 'confidence 0');
 SELECT throws_ok('SELECT nps_lower(''scale=0..10 n={0,0,0,0,0,0,0,0,0,1,1}'', 0.95, ''exact'')', '22023',
                  'unknown interval method "exact"', 'unknown method');
-SELECT throws_ok('SELECT nps_test(''scale=0..10 n={0,0,0,0,0,0,0,0,0,1,1}'', 0, ''bigger'')', '22023',
+SELECT throws_ok('SELECT nps_benchmark_test(''scale=0..10 n={0,0,0,0,0,0,0,0,0,1,1}'', 0, ''bigger'')', '22023',
                  'unknown alternative "bigger"', 'unknown alternative');
-SELECT throws_ok('SELECT nps_test(''scale=0..10 n={0,0,0,0,0,0,0,0,0,1,1}'', 101)', '22023',
+SELECT throws_ok('SELECT nps_benchmark_test(''scale=0..10 n={0,0,0,0,0,0,0,0,0,1,1}'', 101)', '22023',
                  'benchmark NPS 101 is out of range', 'benchmark above 100');
 SELECT throws_ok('SELECT nps_moe(''scale=1..5 n={1,0,0,0,0}'')', '22023',
                  'nps_moe needs a summary on the scale 0..10, not 1..5', 'nps_moe off 0..10');

@@ -10,10 +10,6 @@
 -- digits, with test/reference/inference.py's shares and Kish n.  Run
 -- /usr/bin/python3 test/reference/padjust.py; this test needs neither Python
 -- nor R.
-\set QUIET 1
-\pset format unaligned
-\pset tuples_only true
-BEGIN;
 \ir helpers.psql
 SELECT plan(99);
 

@@ -5,38 +5,27 @@
 
 -- Accessors ------------------------------------------------------------
 
-CREATE FUNCTION @extschema@.responses(@extschema@.ratings) RETURNS bigint
-    AS 'MODULE_PATHNAME', 'ratings_responses_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.responses(@extschema@.ratings) IS 'number of responses';
-
--- @foreach name | symbol | comment
---   total_weight | ratings_total_weight_fn | 'sum of the weights (the number of responses for an unweighted summary)'
---   nps          | ratings_nps             | 'Net Promoter Score, -100..100: % promoters (9-10) minus % detractors (0-6); 0..10 summaries only'
+-- Created or replaced: the update from 0.1.0 runs this section too, to name
+-- the argument (r) that 0.1.0 left unnamed.
+-- @section ratings_accessors
+-- @foreach name | returns | symbol | comment
+--   responses          | bigint           | ratings_responses          | 'number of responses'
+--   total_weight       | double precision | ratings_total_weight       | 'sum of the weights (the number of responses for an unweighted summary)'
+--   nps                | double precision | ratings_nps                | 'Net Promoter Score, -100..100: % promoters (9-10) minus % detractors (0-6); 0..10 summaries only'
+--   promoters          | bigint           | ratings_promoters          | 'number of 9-10 answers (0..10 summaries)'
+--   passives           | bigint           | ratings_passives           | 'number of 7-8 answers (0..10 summaries)'
+--   detractors         | bigint           | ratings_detractors         | 'number of 0-6 answers (0..10 summaries)'
+--   promoter_pct       | double precision | ratings_promoter_pct       | '% of 9-10 answers, weighted (0..10 summaries)'
+--   passive_pct        | double precision | ratings_passive_pct        | '% of 7-8 answers, weighted (0..10 summaries)'
+--   detractor_pct      | double precision | ratings_detractor_pct      | '% of 0-6 answers, weighted (0..10 summaries)'
+--   mean               | double precision | ratings_mean               | 'weighted mean score'
+--   stddev             | double precision | ratings_stddev             | 'sample standard deviation; weighted: sum w(x-mean)^2 / (W - sum w^2/W)'
+--   median             | double precision | ratings_median             | 'the middle answer, or the mean of the two middle answers when their number is even'
+--   csat               | double precision | ratings_csat               | 'customer satisfaction: % of answers in the top two points (4-5 on 1..5)'
+--   ces                | double precision | ratings_mean               | 'customer effort score: the mean answer'
+--   satisfaction_index | double precision | ratings_satisfaction_index | 'mean rescaled to 0..100: 100 * (mean - lo) / (hi - lo)'
 -- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings) IS {{comment}};
--- @end
-
--- @foreach name | symbol | comment
---   promoters  | ratings_promoters  | 'number of 9-10 answers (0..10 summaries)'
---   passives   | ratings_passives   | 'number of 7-8 answers (0..10 summaries)'
---   detractors | ratings_detractors | 'number of 0-6 answers (0..10 summaries)'
--- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings) RETURNS bigint
-    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings) IS {{comment}};
--- @end
-
--- @foreach name | symbol | comment
---   promoter_pct  | ratings_promoter_pct  | '% of 9-10 answers, weighted (0..10 summaries)'
---   passive_pct   | ratings_passive_pct   | '% of 7-8 answers, weighted (0..10 summaries)'
---   detractor_pct | ratings_detractor_pct | '% of 0-6 answers, weighted (0..10 summaries)'
---   mean          | ratings_mean          | 'weighted mean score'
---   stddev        | ratings_stddev        | 'sample standard deviation; weighted: sum w(x-mean)^2 / (W - sum w^2/W)'
---   median        | ratings_median        | 'the middle answer, or the mean of the two middle answers when their number is even'
--- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings) RETURNS double precision
+CREATE OR REPLACE FUNCTION @extschema@.{{name}}(r @extschema@.ratings) RETURNS {{returns}}
     AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings) IS {{comment}};
 -- @end
@@ -45,26 +34,18 @@ COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings) IS {{comment}};
 --   top_box    | ratings_top_box    | '% of answers in the top `boxes` points of the scale'
 --   bottom_box | ratings_bottom_box | '% of answers in the bottom `boxes` points of the scale'
 -- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings, boxes integer DEFAULT 2) RETURNS double precision
+CREATE OR REPLACE FUNCTION @extschema@.{{name}}(r @extschema@.ratings, boxes integer DEFAULT 2) RETURNS double precision
     AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings, integer) IS {{comment}};
 -- @end
--- @foreach name | symbol | comment
---   csat               | ratings_csat               | 'customer satisfaction: % of answers in the top two points (4-5 on 1..5)'
---   ces                | ratings_mean               | 'customer effort score: the mean answer'
---   satisfaction_index | ratings_satisfaction_index | 'mean rescaled to 0..100: 100 * (mean - lo) / (hi - lo)'
--- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings) RETURNS double precision
-    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings) IS {{comment}};
--- @end
 
-CREATE FUNCTION @extschema@.histogram(@extschema@.ratings,
+CREATE OR REPLACE FUNCTION @extschema@.histogram(r @extschema@.ratings,
         OUT score integer, OUT responses bigint, OUT weight double precision, OUT pct double precision)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'ratings_histogram' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 11;
 COMMENT ON FUNCTION @extschema@.histogram(@extschema@.ratings) IS
     'one row per scale point: score, responses, weight, % of the total weight';
+-- @endsection
 
 -- Aggregate support ----------------------------------------------------
 
@@ -131,7 +112,20 @@ CREATE FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, inte
 COMMENT ON FUNCTION @extschema@.ratings_agg_inv(@extschema@.ratings, {{score}}, integer, integer, double precision) IS
     'inverse transition function of the weighted ratings_agg';
 
-CREATE AGGREGATE @extschema@.ratings_agg({{score}}, integer, integer) (
+-- @end
+
+-- The aggregates, for each score type.  Created or replaced: the update
+-- from 0.1.0 runs this section too, to name the arguments (score, lo, hi,
+-- weight; r of rollup) that 0.1.0 left unnamed.
+-- @section ratings_aggregates
+-- @foreach score
+--   smallint
+--   integer
+--   bigint
+--   numeric
+--   double precision
+-- @do
+CREATE OR REPLACE AGGREGATE @extschema@.ratings_agg(score {{score}}, lo integer, hi integer) (
     SFUNC = @extschema@.ratings_agg_trans, STYPE = @extschema@.ratings,
     FINALFUNC = @extschema@.ratings_final, COMBINEFUNC = @extschema@.ratings_combine,
     MSFUNC = @extschema@.ratings_agg_trans, MINVFUNC = @extschema@.ratings_agg_inv,
@@ -139,7 +133,7 @@ CREATE AGGREGATE @extschema@.ratings_agg({{score}}, integer, integer) (
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.ratings_agg({{score}}, integer, integer) IS
     'summary of the scores on the scale lo..hi (at most 101 points)';
-CREATE AGGREGATE @extschema@.ratings_agg({{score}}, integer, integer, double precision) (
+CREATE OR REPLACE AGGREGATE @extschema@.ratings_agg(score {{score}}, lo integer, hi integer, weight double precision) (
     SFUNC = @extschema@.ratings_agg_trans, STYPE = @extschema@.ratings,
     FINALFUNC = @extschema@.ratings_final, COMBINEFUNC = @extschema@.ratings_combine,
     MSFUNC = @extschema@.ratings_agg_trans, MINVFUNC = @extschema@.ratings_agg_inv,
@@ -157,14 +151,14 @@ COMMENT ON AGGREGATE @extschema@.ratings_agg({{score}}, integer, integer, double
 --   effort_agg | ratings_final | scale=1..7 n={0,0,0,0,0,0,0} | scale=1..7 n={0,0,0,0,0,0,0} w={0,0,0,0,0,0,0} w2=0 | summary of 1-7 effort answers
 --   csat_agg | ratings_final | scale=1..5 n={0,0,0,0,0} | scale=1..5 n={0,0,0,0,0} w={0,0,0,0,0} w2=0 | summary of 1-5 satisfaction answers
 -- @do
-CREATE AGGREGATE @extschema@.{{name}}({{score}}) (
+CREATE OR REPLACE AGGREGATE @extschema@.{{name}}(score {{score}}) (
     SFUNC = @extschema@.ratings_trans, STYPE = @extschema@.ratings, INITCOND = '{{init}}',
     FINALFUNC = @extschema@.{{final}}, COMBINEFUNC = @extschema@.ratings_combine,
     MSFUNC = @extschema@.ratings_trans, MINVFUNC = @extschema@.ratings_inv,
     MSTYPE = @extschema@.ratings, MINITCOND = '{{init}}', MFINALFUNC = @extschema@.{{final}},
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.{{name}}({{score}}) IS '{{what}}';
-CREATE AGGREGATE @extschema@.{{name}}({{score}}, double precision) (
+CREATE OR REPLACE AGGREGATE @extschema@.{{name}}(score {{score}}, weight double precision) (
     SFUNC = @extschema@.ratings_trans, STYPE = @extschema@.ratings, INITCOND = '{{winit}}',
     FINALFUNC = @extschema@.{{final}}, COMBINEFUNC = @extschema@.ratings_combine,
     MSFUNC = @extschema@.ratings_trans, MINVFUNC = @extschema@.ratings_inv,
@@ -174,7 +168,7 @@ COMMENT ON AGGREGATE @extschema@.{{name}}({{score}}, double precision) IS 'weigh
 -- @end
 -- @end
 
-CREATE AGGREGATE @extschema@.rollup(@extschema@.ratings) (
+CREATE OR REPLACE AGGREGATE @extschema@.rollup(r @extschema@.ratings) (
     SFUNC = @extschema@.ratings_rollup_trans, STYPE = @extschema@.ratings,
     FINALFUNC = @extschema@.ratings_final, COMBINEFUNC = @extschema@.ratings_combine,
     MSFUNC = @extschema@.ratings_rollup_trans, MINVFUNC = @extschema@.ratings_rollup_inv,
@@ -182,4 +176,4 @@ CREATE AGGREGATE @extschema@.rollup(@extschema@.ratings) (
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.ratings) IS
     'sum of stored summaries on one scale (different scales are an error)';
-
+-- @endsection

@@ -3,8 +3,10 @@
 -- ---------------------------------------------------------------------
 
 
--- Coefficients and tests
-CREATE FUNCTION @extschema@.responses(@extschema@.rating_pairs) RETURNS bigint
+-- Coefficients and tests.  Created or replaced: the update from 0.1.0 runs
+-- this section too, to name the argument (p) that 0.1.0 left unnamed.
+-- @section pairs_accessors
+CREATE OR REPLACE FUNCTION @extschema@.responses(p @extschema@.rating_pairs) RETURNS bigint
     AS 'MODULE_PATHNAME', 'rating_pairs_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.responses(@extschema@.rating_pairs) IS 'number of (x, y) pairs counted';
 -- @foreach name | symbol | comment
@@ -16,7 +18,7 @@ COMMENT ON FUNCTION @extschema@.responses(@extschema@.rating_pairs) IS 'number o
 --   spearman_p    | rating_pairs_spearman_p    | 'two-sided p-value of Spearman''s rho (t with n - 2 df)'
 --   kendall_p     | rating_pairs_kendall_p     | 'two-sided p-value of tau-b, tie-corrected normal approximation'
 -- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) RETURNS double precision
+CREATE OR REPLACE FUNCTION @extschema@.{{name}}(p @extschema@.rating_pairs) RETURNS double precision
     AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) IS {{comment}};
 -- @end
@@ -24,7 +26,7 @@ COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) IS {{comment}
 --   spearman_lower | rating_pairs_spearman_lower | 'lower end of the Fisher-z interval of Spearman''s rho (SE 1 / sqrt(n - 3))'
 --   spearman_upper | rating_pairs_spearman_upper | 'upper end of the Fisher-z interval of Spearman''s rho (SE 1 / sqrt(n - 3))'
 -- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, confidence double precision DEFAULT 0.95)
+CREATE OR REPLACE FUNCTION @extschema@.{{name}}(p @extschema@.rating_pairs, confidence double precision DEFAULT 0.95)
     RETURNS double precision
     AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, double precision) IS {{comment}};
@@ -33,7 +35,7 @@ COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, double precis
 --   cramers_v    | rating_pairs_cramers_v    | 'Cramer''s V of x and y as categories (non-empty rows and columns)'
 --   chi_square_p | rating_pairs_chi_square_p | 'p-value of the chi-square test of independence, without continuity correction'
 -- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) RETURNS double precision
+CREATE OR REPLACE FUNCTION @extschema@.{{name}}(p @extschema@.rating_pairs) RETURNS double precision
     AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) IS {{comment}};
 -- @end
@@ -41,11 +43,12 @@ COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs) IS {{comment}
 --   x_ratings | rating_pairs_x_ratings | 'the x margin as a ratings summary on lo..hi'
 --   y_ratings | rating_pairs_y_ratings | 'the y margin as a ratings summary on lo..hi, so nps(y_ratings(p, 0, 10)) works'
 -- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, lo integer, hi integer) RETURNS @extschema@.ratings
+CREATE OR REPLACE FUNCTION @extschema@.{{name}}(p @extschema@.rating_pairs, lo integer, hi integer) RETURNS @extschema@.ratings
     AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, integer, integer) IS {{comment}};
 -- @end
 
+-- @endsection
 -- Aggregate support
 CREATE FUNCTION @extschema@.rating_pairs_final(@extschema@.rating_pairs) RETURNS @extschema@.rating_pairs
     AS 'MODULE_PATHNAME', 'rating_pairs_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -96,11 +99,13 @@ COMMENT ON AGGREGATE @extschema@.{{name}}({{score}}, {{score}}) IS '{{what}}';
 -- @end
 -- @end
 
-CREATE AGGREGATE @extschema@.rollup(@extschema@.rating_pairs) (
+-- @section pairs_rollup
+CREATE OR REPLACE AGGREGATE @extschema@.rollup(p @extschema@.rating_pairs) (
     SFUNC = @extschema@.rating_pairs_rollup_trans, STYPE = @extschema@.rating_pairs,
     FINALFUNC = @extschema@.rating_pairs_final, COMBINEFUNC = @extschema@.rating_pairs_combine,
     MSFUNC = @extschema@.rating_pairs_rollup_trans, MINVFUNC = @extschema@.rating_pairs_rollup_inv,
     MSTYPE = @extschema@.rating_pairs, MFINALFUNC = @extschema@.rating_pairs_final,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.rating_pairs) IS 'sum of stored rating_pairs tables';
+-- @endsection
 

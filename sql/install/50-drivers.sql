@@ -3,14 +3,18 @@
 -- ---------------------------------------------------------------------
 
 
-CREATE FUNCTION @extschema@.responses(@extschema@.driver_matrix) RETURNS bigint
+-- Created or replaced, as r_squared and rollup below: the update from 0.1.0
+-- runs these sections too, to name the argument (m) that 0.1.0 left unnamed.
+-- @section drivers_accessors
+CREATE OR REPLACE FUNCTION @extschema@.responses(m @extschema@.driver_matrix) RETURNS bigint
     AS 'MODULE_PATHNAME', 'driver_matrix_responses' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.responses(@extschema@.driver_matrix) IS
     'number of rows counted: rows with an outcome';
-CREATE FUNCTION @extschema@.drivers(@extschema@.driver_matrix) RETURNS integer
+CREATE OR REPLACE FUNCTION @extschema@.drivers(m @extschema@.driver_matrix) RETURNS integer
     AS 'MODULE_PATHNAME', 'driver_matrix_drivers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.drivers(@extschema@.driver_matrix) IS
     'number of drivers (the length of the drivers arrays)';
+-- @endsection
 
 -- Aggregates -----------------------------------------------------------
 
@@ -38,19 +42,23 @@ CREATE AGGREGATE @extschema@.driver_agg(outcome double precision, drivers double
 COMMENT ON AGGREGATE @extschema@.driver_agg(double precision, double precision[]) IS
     'co-moments of the drivers and the outcome; a NULL outcome skips the row, a NULL driver was not asked (pairwise deletion)';
 
-CREATE AGGREGATE @extschema@.rollup(@extschema@.driver_matrix) (
+-- @section drivers_rollup
+CREATE OR REPLACE AGGREGATE @extschema@.rollup(m @extschema@.driver_matrix) (
     SFUNC = @extschema@.driver_matrix_rollup_trans, STYPE = @extschema@.driver_matrix,
     COMBINEFUNC = @extschema@.driver_matrix_combine,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.driver_matrix) IS
     'combination of stored driver matrices with the same number of drivers';
+-- @endsection
 
 -- Key driver analysis --------------------------------------------------
 
-CREATE FUNCTION @extschema@.r_squared(@extschema@.driver_matrix) RETURNS double precision
+-- @section drivers_r_squared
+CREATE OR REPLACE FUNCTION @extschema@.r_squared(m @extschema@.driver_matrix) RETURNS double precision
     AS 'MODULE_PATHNAME', 'driver_matrix_r_squared' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.r_squared(@extschema@.driver_matrix) IS
     'R² of the outcome regressed on all drivers, from the pairwise-complete correlations';
+-- @endsection
 
 CREATE FUNCTION @extschema@.key_drivers(m @extschema@.driver_matrix, names text[] DEFAULT NULL)
     RETURNS TABLE(driver text, responses bigint, mean double precision,

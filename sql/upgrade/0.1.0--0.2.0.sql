@@ -67,6 +67,29 @@ DROP FUNCTION @extschema@.nps_trend_p_final(double precision[]);
 -- The interval of a change in NPS, NPS(b) - NPS(a).
 -- @include sql/install/20-inference.sql nps_diff
 
+-- The test against a benchmark NPS is nps_benchmark_test: as an overload of
+-- nps_test, an untyped benchmark ('30', or an ODBC parameter) resolved to
+-- the two-summary test and failed.  A view that calls nps_test(r, number)
+-- makes this DROP fail; recreate it with nps_benchmark_test first
+-- (README.md: "Upgrading").
+DROP FUNCTION @extschema@.nps_test(@extschema@.ratings, double precision, text);
+-- @include sql/install/20-inference.sql benchmark_test
+
 -- p_adjust, for comparing many segments at once (README.md: "Comparing
 -- many segments at once").
 -- @include sql/install/60-padjust.sql padjust
+
+-- Every argument of a user-facing function has a name (BI tools list them
+-- through their drivers' catalog browsers): the install script creates or
+-- replaces these functions and aggregates, and the update runs the same
+-- sections, which adds the names 0.1.0 left out.
+-- @include sql/install/10-ratings.sql ratings_accessors
+-- @include sql/install/10-ratings.sql ratings_aggregates
+-- @include sql/install/20-inference.sql inference_nps
+-- @include sql/install/20-inference.sql inference_mean
+-- @include sql/install/20-inference.sql inference_top_box
+-- @include sql/install/30-pairs.sql pairs_accessors
+-- @include sql/install/30-pairs.sql pairs_rollup
+-- @include sql/install/50-drivers.sql drivers_accessors
+-- @include sql/install/50-drivers.sql drivers_rollup
+-- @include sql/install/50-drivers.sql drivers_r_squared
