@@ -4,7 +4,7 @@
 -- value (a literal such as '30', or a parameter as ODBC drivers send it)
 -- could go either way.
 \ir helpers.psql
-SELECT plan(7);
+SELECT plan(9);
 
 -- The extension's objects, and its functions that users call: not a type's
 -- I/O function, nor an aggregate's support function, nor a cast's or an
@@ -53,7 +53,8 @@ SELECT is_empty($$
     WHERE obj_description(objid, classid::regclass::name) IS NULL$$,
     'every object of the extension has a comment');
 
--- Two overloads of one name that differ at one argument only, where one
+-- Two overloads of one name that, called with the same number of arguments
+-- (some left to their defaults), differ at one argument only, where one
 -- takes a number or text and the other the type of the call's other
 -- arguments: PostgreSQL assumes that an untyped value there has the type of
 -- the others and silently takes the second (0.1.0's nps_test(r, '30') took
@@ -64,16 +65,56 @@ SELECT is_empty($$
 -- ambiguous with a clear error (nps('9'): the accessor or the aggregate?).
 SELECT is_empty($$
     SELECT a.oid::regprocedure::text, b.oid::regprocedure::text
-    FROM user_functions a JOIN user_functions b
-      ON a.proname = b.proname AND a.pronargs = b.pronargs AND a.oid <> b.oid,
+    FROM user_functions a JOIN user_functions b ON a.proname = b.proname AND a.oid <> b.oid,
+         -- n: a number of arguments both can be called with (defaults count)
+         generate_series(greatest(a.pronargs - a.pronargdefaults, b.pronargs - b.pronargdefaults)::int,
+                         least(a.pronargs, b.pronargs)::int) n,
          LATERAL (SELECT array_agg(k) FILTER (WHERE x <> y) AS differ,
                          array_agg(x) FILTER (WHERE x = y) AS others
-                  FROM unnest(a.proargtypes::oid[], b.proargtypes::oid[]) WITH ORDINALITY u(x, y, k)) c
+                  FROM unnest(a.proargtypes::oid[], b.proargtypes::oid[]) WITH ORDINALITY u(x, y, k)
+                  WHERE k <= n) c
     WHERE cardinality(c.differ) = 1
       AND (SELECT typcategory FROM pg_type WHERE oid = a.proargtypes[c.differ[1] - 1]) IN ('N', 'S')
       AND (SELECT typcategory FROM pg_type WHERE oid = b.proargtypes[c.differ[1] - 1]) NOT IN ('N', 'S')
       AND b.proargtypes[c.differ[1] - 1] = ANY (c.others)$$,
     'no overload takes an untyped value silently where another was meant');
+
+-- Every function that takes a number takes it untyped: each is called with
+-- '1' for its numeric arguments and a typed NULL for the others.  Errors
+-- other than "not unique" (42725) or "does not exist" (42883) mean the
+-- call resolved (a strict function returns NULL for the NULLs anyway).
+CREATE FUNCTION pg_temp.untyped_calls() RETURNS SETOF text LANGUAGE plpgsql AS $f$
+DECLARE
+    f record;
+    call text;
+BEGIN
+    FOR f IN
+        SELECT p.proname,
+               (SELECT string_agg(CASE WHEN t.typcategory = 'N' THEN quote_literal('1')
+                                       ELSE format('NULL::%s', format_type(t.oid, NULL)) END, ', ' ORDER BY k)
+                FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY a(typ, k) JOIN pg_type t ON t.oid = a.typ) AS args
+        FROM user_functions p
+        WHERE p.prokind = 'f'
+          AND EXISTS (SELECT FROM unnest(p.proargtypes::oid[]) a(typ) JOIN pg_type t ON t.oid = a.typ
+                      WHERE t.typcategory = 'N')
+    LOOP
+        call := format('SELECT %I(%s)', f.proname, f.args);
+        BEGIN
+            EXECUTE call;
+            RETURN NEXT 'resolved';
+        EXCEPTION
+            WHEN ambiguous_function OR undefined_function THEN
+                RETURN NEXT call || ': ' || SQLERRM;
+            WHEN OTHERS THEN
+                RETURN NEXT 'resolved';
+        END;
+    END LOOP;
+END
+$f$;
+SELECT cmp_ok((SELECT count(*) FROM pg_temp.untyped_calls()), '>=', 20::bigint,
+              'at least 20 functions take a number');
+SELECT is_empty($$SELECT c FROM pg_temp.untyped_calls() c WHERE c <> 'resolved'$$,
+                'every function that takes a number resolves with untyped numbers');
 
 -- The benchmark test takes an untyped benchmark as a number: 4 promoters
 -- and 4 detractors of 10 answers give NPS 0; against a benchmark of 0 the
