@@ -279,6 +279,8 @@ extern void lit_append_double(struct StringInfoData *buf, double d);
 pg_noreturn extern void value_invalid(int sqlstate, const char *type, const char *fmt,...) pg_attribute_printf(3, 4);
 pg_noreturn extern void recv_fail(const char *type, const char *fmt,...) pg_attribute_printf(2, 3);
 extern void check_version(int sqlstate, const char *type, int version, int expected);
+pg_noreturn extern void total_out_of_range(const char *type);
+pg_noreturn extern void weights_out_of_range(void);
 extern void send_header(struct StringInfoData *buf, int version, int flags);
 extern int	recv_header(struct StringInfoData *buf, const char *type, int version, int allowed_flags);
 extern void recv_expect_min(struct StringInfoData *buf, const char *type, int nbytes);
@@ -346,6 +348,7 @@ extern int64 pairs_responses(const RatingPairs *p);
  */
 #define TREND_N			6
 #define TREND_VERSION	1
+#define TREND_MAX_N		9007199254740992.0	/* 2^53 answers at most */
 
 typedef struct TrendState
 {

@@ -39,7 +39,8 @@ pairs_responses(const RatingPairs *p)
 	const int64 *c = pairs_counts(p);
 
 	for (int i = 0; i < p->nx * p->ny; i++)
-		n += c[i];
+		if (unlikely(pg_add_s64_overflow(n, c[i], &n)))
+			total_out_of_range("rating_pairs");
 	return n;
 }
 

@@ -216,6 +216,9 @@ pairs_step(FunctionCallInfo fcinfo, ScoreType type, int sign)
 		p = pairs_add(fcinfo, p,
 					  score_arg(fcinfo, 1, type, PG_INT32_MIN, PG_INT32_MAX),
 					  score_arg(fcinfo, 2, type, PG_INT32_MIN, PG_INT32_MAX), sign);
+	/* Called from SQL on a stored table: its total must fit bigint (22003). */
+	if (!agg_called(fcinfo))
+		(void) pairs_responses(p);
 	PG_RETURN_POINTER(p);
 }
 

@@ -121,7 +121,8 @@ ratings_sum_counts(const Ratings *r)
 	int64		n = 0;
 
 	for (int i = 0; i < ratings_npoints(r); i++)
-		n += r->counts[i];
+		if (unlikely(pg_add_s64_overflow(n, r->counts[i], &n)))
+			total_out_of_range("ratings");
 	return n;
 }
 

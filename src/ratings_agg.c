@@ -52,6 +52,7 @@ ratings_result(FunctionCallInfo fcinfo, Ratings *r)
 	if (likely(agg_called(fcinfo)))
 		return r;
 	r->flags &= ~RATINGS_INEXACT;
+	(void) ratings_sum_counts(r);	/* a total beyond bigint: 22003 */
 	ratings_check(r, ERRCODE_INVALID_PARAMETER_VALUE);
 	return r;
 }
@@ -96,6 +97,8 @@ ratings_add(Ratings *r, int64 score, double w)
 
 		ws[i] = exact_add(ws[i], w, &rounded);
 		ws[np] = exact_add(ws[np], exact_square(w, &rounded), &rounded);
+		if (unlikely(isinf(ws[np])))
+			weights_out_of_range();
 		if (rounded)
 			r->flags |= RATINGS_INEXACT;
 	}
@@ -184,6 +187,8 @@ ratings_merge(FunctionCallInfo fcinfo, Ratings *a, const Ratings *b, int sign)
 		for (int i = 0; i < np; i++)
 			sums[i] = exact_add(ws[i], sign * ratings_point_weight(b, i), &rounded);
 		sums[np] = exact_add(ws[np], sign * bw2, &rounded);
+		if (unlikely(isinf(sums[np])))
+			weights_out_of_range();
 		if (sign < 0)
 		{
 			if (rounded)

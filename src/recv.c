@@ -69,6 +69,34 @@ recv_fail(const char *type, const char *fmt,...)
 	value_invalid(ERRCODE_INVALID_BINARY_REPRESENTATION, type, "%s", detail);
 }
 
+/*
+ * 22003 for a summary whose number of responses does not fit bigint: what
+ * a transition, combine or + called directly from SQL gives instead of a
+ * value that no input would accept.
+ */
+void
+total_out_of_range(const char *type)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("the number of responses of a %s value is out of range for bigint", type),
+			 errdetail("A summary holds at most 9223372036854775807 responses.")));
+}
+
+/*
+ * 22003 for weights whose squares no longer sum to a finite double: the
+ * limit that keeps every weight sum of a summary finite (sum w <= sqrt(n *
+ * sum w^2), so a finite sum of squares bounds the sum of weights too).
+ */
+void
+weights_out_of_range(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("the sum of squared weights is out of range for double precision"),
+			 errdetail("The squares of the weights of one summary must sum to at most 1.7976931348623157e308: each weight at most about 1.34e154.")));
+}
+
 /* A stored value's layout version must be this build's. */
 void
 check_version(int sqlstate, const char *type, int version, int expected)

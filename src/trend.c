@@ -26,7 +26,6 @@
 static const char *const trend_field[TREND_N] = {"n", "mean_t", "mean_y", "stt", "sty", "syy"};
 
 /* Largest n whose increments by 1 stay exact in a double. */
-#define TREND_MAX_N		9007199254740992.0	/* 2^53 */
 /* How far |Sty| may exceed sqrt(Stt Syy) through rounding. */
 #define TREND_CS_SLACK	1e-6
 

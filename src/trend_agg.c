@@ -82,6 +82,23 @@ check_trend_array(ArrayType *a)
 }
 
 /*
+ * Moments that left the range of a stored value (an overflow to infinity,
+ * or more than TREND_MAX_N answers once `added` more are counted: checked
+ * before counting them, as the sum would round) are an error, 22003, never
+ * a state that the type's input would refuse.
+ */
+static inline void
+trend_check_range(const double *s, double added)
+{
+	if (unlikely(!(s[0] <= TREND_MAX_N - added && isfinite(s[1]) && isfinite(s[2]) &&
+				   isfinite(s[3]) && isfinite(s[4]) && isfinite(s[5]))))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("the moments of an nps_trend_state are out of range"),
+				 errdetail("A trend holds at most 2^53 answers, and its sums of squares must stay finite.")));
+}
+
+/*
  * nps_trend_state_trans(nps_trend_state, timestamptz, score): the state with
  * one more answer (strict: rows with a NULL time or score are skipped);
  * nps_trend_trans: the same on 0.1.0's float8[6] state (legacy: only
@@ -94,7 +111,9 @@ trend_step(FunctionCallInfo fcinfo, ScoreType type, bool legacy)
 	double	   *s = legacy ? check_trend_array((ArrayType *) state) : ((TrendState *) state)->s;
 	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1));
 
+	trend_check_range(s, 1.0);
 	trend_add(s, x, nps_value(score_arg(fcinfo, 2, type, NPS_LO, NPS_HI)));
+	trend_check_range(s, 0.0);
 	PG_RETURN_POINTER(state);
 }
 
@@ -134,6 +153,7 @@ trend_merge(double *s, const double *t)
 		memcpy(s, t, TREND_N * sizeof(double));
 		return;
 	}
+	trend_check_range(s, n2);
 	n = n1 + n2;
 	dx = t[1] - s[1];
 	dy = t[2] - s[2];
@@ -144,6 +164,7 @@ trend_merge(double *s, const double *t)
 	s[3] += t[3] + dx * dx * f;
 	s[4] += t[4] + dx * dy * f;
 	s[5] += t[5] + dy * dy * f;
+	trend_check_range(s, 0.0);
 }
 
 static void *
