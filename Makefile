@@ -48,7 +48,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 # so the install goes to a world-readable folder in /tmp, one per checkout.
 TEST_DESTDIR = /tmp/loyalty-install-$(shell echo '$(CURDIR)' | cksum | cut -d' ' -f1)
 
-.PHONY: deps test demo bench test-install test-run demo-run bench-run test-matrix test-citus test-deb dist test-dist install-old-releases installcheck installcheck-regress
+.PHONY: deps test demo bench fuzz test-install test-run demo-run bench-run fuzz-run test-matrix test-citus test-deb dist test-dist install-old-releases installcheck installcheck-regress
 
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -72,6 +72,14 @@ test-run: test-install
 	tools/check-symbols.sh
 	tools/check-names.sh
 	$(VIRTUALENV) $(MAKE) --no-print-directory installcheck
+
+# The fuzz test at scale: at least FUZZ_MUTATIONS mutations of each type's
+# text and binary forms (test/fuzz.sql; make test runs a few thousand).
+FUZZ_MUTATIONS ?= 20000
+fuzz-run: test-install
+	@$(VIRTUALENV) sh -c 'createdb loyalty_fuzz && \
+		psql -X -q -d loyalty_fuzz -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION loyalty" && \
+		PGOPTIONS="-c loyalty_test.fuzz_mutations=$(FUZZ_MUTATIONS)" pg_prove -v -d loyalty_fuzz test/fuzz.sql'
 
 demo-run: test-install
 	@$(VIRTUALENV) demo/run.sh
@@ -100,7 +108,7 @@ installcheck-regress:
 EXTRA_CLEAN = $(TEST_DESTDIR) results regression.diffs regression.out
 endif
 
-# These three first install what is missing (tools/deps.sh), then run again
+# These first install what is missing (tools/deps.sh), then run again
 # in a new make, which then finds PGXS.
 deps:
 	@tools/deps.sh
@@ -113,6 +121,9 @@ demo: deps
 
 bench: deps
 	@$(MAKE) --no-print-directory bench-run
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-run
 
 # The whole suite against every PostgreSQL release in PG_SOURCES (built once
 # into a cache) and Debian's installed server; see tools/test-matrix.sh.

@@ -48,9 +48,13 @@ SELECT is_empty('SELECT function::text, argument FROM unnamed_arguments',
 SELECT is((SELECT proargnames FROM pg_proc WHERE oid = 'nps_agg(integer, double precision)'::regprocedure),
           ARRAY['score', 'weight'], 'nps_agg(score, weight)');
 
+-- (Array types, which PostgreSQL makes for every type and lists as
+-- members of the extension from 17 on, are left out.)
 SELECT is_empty($$
     SELECT pg_describe_object(classid, objid, objsubid) FROM ext_objects
-    WHERE obj_description(objid, classid::regclass::name) IS NULL$$,
+    WHERE obj_description(objid, classid::regclass::name) IS NULL
+      AND NOT (classid = 'pg_type'::regclass
+               AND EXISTS (SELECT FROM pg_type WHERE oid = objid AND typcategory = 'A'))$$,
     'every object of the extension has a comment');
 
 -- Two overloads of one name that, called with the same number of arguments

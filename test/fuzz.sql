@@ -120,6 +120,15 @@ SELECT plan(sum(2 + num_nonnulls(text_rejected_gt, text_accepted_gt, binary_reje
                                  binary_accepted_gt, analysed_gt, rollup_seeds))::int + 1)
 FROM fuzz_types;
 
+-- make fuzz sets loyalty_test.fuzz_mutations (FUZZ_MUTATIONS, 20,000 by
+-- default): at least that many mutations per type, text and binary in the
+-- table's proportions.  make test runs the table's counts.
+UPDATE fuzz_types f SET text_mutations = f.text_mutations * k, binary_mutations = f.binary_mutations * k
+FROM (SELECT typ, ceil(coalesce(nullif(current_setting('loyalty_test.fuzz_mutations', true), ''), '0')::numeric
+                       / (text_mutations + binary_mutations))::int AS k
+      FROM fuzz_types) s
+WHERE f.typ = s.typ AND s.k > 1;
+
 -- One row per mutation; problems says what is wrong with an unsound value.
 CREATE TEMP TABLE fuzz_results (typ regtype, kind text, input text, accepted boolean,
                                 sound boolean, analysed boolean, problems text[]);

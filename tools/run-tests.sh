@@ -18,6 +18,11 @@ if ! tools/check-upgrade.sh; then
     status=1
 fi
 
+# pg_dump -Fc and pg_restore of every type, a materialized view and an index.
+if ! tools/check-dump.sh; then
+    status=1
+fi
+
 # pgTAP: a database with the extension and pgtap, then every test/*.sql.
 dropdb --if-exists loyalty_tap >/dev/null 2>&1
 createdb loyalty_tap || exit 1

@@ -101,7 +101,7 @@ for tarball in $(ls "$sources"/postgresql-*.tar.* 2>/dev/null | sort -V); do
     test_built "$prefix" "$tree" "$log"
     status=$?
     report "$label" $status "build ok  $(summarize "$log")"
-    [ $status = 0 ] || { grep -E '^not ok|FAILED|failed' "$log" | head -n 20; [ -f "$tree/regression.diffs" ] && head -n 60 "$tree/regression.diffs"; }
+    [ $status = 0 ] || { grep -E '^not ok|FAILED|[Ff]ailed|^#' "$log" | head -n 40; [ -f "$tree/regression.diffs" ] && head -n 60 "$tree/regression.diffs"; }
 done
 
 if wanted system; then
