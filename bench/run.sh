@@ -18,3 +18,6 @@ echo "Generating $rows answers ..."
 psql -X -q -v ON_ERROR_STOP=1 -v rows="$rows" -v pvalue_rows="$pvalue_rows" -f data.sql
 echo "Running each query $reps times (plus one warm-up) ..."
 psql -X -q -v ON_ERROR_STOP=1 -v reps="$reps" -v only="$only" -P footer=off -f bench.sql
+if [ -z "$only" ]; then
+    ./memory.sh
+fi
