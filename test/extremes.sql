@@ -29,8 +29,12 @@ BEGIN
     IF t ~* 'nan|inf' THEN
         RETURN 'not finite: ' || t;
     END IF;
-    EXECUTE format('SELECT (%L::%I)::text, %I(%L::%I)', t, typ, typ || '_send', t, typ) INTO t2, b2;
-    EXECUTE format('SELECT %I(pg_temp.recv(%L::bytea, NULL::%I))', typ || '_send', b, typ) INTO b3;
+    BEGIN
+        EXECUTE format('SELECT (%L::%I)::text, %I(%L::%I)', t, typ, typ || '_send', t, typ) INTO t2, b2;
+        EXECUTE format('SELECT %I(pg_temp.recv(%L::bytea, NULL::%I))', typ || '_send', b, typ) INTO b3;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN format('does not read back: %s (%s)', t, SQLERRM);
+    END;
     IF t2 IS DISTINCT FROM t OR b2 IS DISTINCT FROM b OR b3 IS DISTINCT FROM b THEN
         RETURN format('does not read back: %s', t);
     END IF;
