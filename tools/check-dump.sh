@@ -7,14 +7,8 @@
 # (test/dump/compare.sql).  Exits non-zero on any difference.
 set -eu
 cd "$(dirname "$0")/.."
-out=$(mktemp -d)
-trap 'rm -rf "$out"; dropdb --if-exists loyalty_dump_src >/dev/null 2>&1; dropdb --if-exists loyalty_dump_dst >/dev/null 2>&1' EXIT
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-
-for db in loyalty_dump_src loyalty_dump_dst; do
-    dropdb --if-exists "$db" >/dev/null 2>&1
-    createdb "$db"
-done
+. tools/scratch-dbs.sh
+scratch_dbs loyalty_dump_src loyalty_dump_dst
 psql_q -d loyalty_dump_src -f test/dump/setup.sql
 psql_q -d loyalty_dump_src -f test/dump/compare.sql > "$out/before"
 pg_dump -Fc -d loyalty_dump_src -f "$out/dump"

@@ -8,14 +8,8 @@ set -eu
 cd "$(dirname "$0")/.."
 current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" loyalty.control)
 oldest=0.1.0
-out=$(mktemp -d)
-trap 'rm -rf "$out"; dropdb --if-exists loyalty_up_fresh >/dev/null 2>&1; dropdb --if-exists loyalty_up_old >/dev/null 2>&1' EXIT
-psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-
-for db in loyalty_up_fresh loyalty_up_old; do
-    dropdb --if-exists "$db" >/dev/null 2>&1
-    createdb "$db"
-done
+. tools/scratch-dbs.sh
+scratch_dbs loyalty_up_fresh loyalty_up_old
 psql_q -d loyalty_up_fresh -c 'CREATE EXTENSION loyalty'
 if ! psql_q -d loyalty_up_old -c "CREATE EXTENSION loyalty VERSION '$oldest'" 2>"$out/err"; then
     if grep -q 'no installation script' "$out/err"; then
