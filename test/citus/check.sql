@@ -109,15 +109,13 @@ BEGIN
 END
 $$;
 
--- Which column an argument takes.  An argument's role is its name when it
--- has one (x, y, at, score, outcome, drivers), else by position: the first
--- is the score (or, when its type belongs to the extension, a stored
--- summary), integers after it are the scale's lo and hi, a double after it
--- is the weight.  A score's scale is the one in the aggregate's initial
--- state (scale=1..7), else 0..10 (also the scale given to ratings_agg).
--- The column is the first of the source table whose type is the
--- argument's and whose name is the prefix, or prefix_<type> (rec_int2);
--- a summary takes the first column of its type.
+-- Which column an argument takes, by the argument's name (every argument
+-- has one: test/catalog.sql): score, weight, x, y, at, outcome, drivers, or
+-- r, p, m for a stored summary; lo and hi take the scale.  A score's scale
+-- is the one in the aggregate's initial state (scale=1..7), else 0..10
+-- (also the scale given to ratings_agg).  The column is the first of the
+-- source table whose type is the argument's and whose name is the prefix,
+-- or prefix_<type> (rec_int2); a summary takes the first column of its type.
 CREATE TEMP TABLE argmap (role text, scale text, source text, prefix text);
 INSERT INTO argmap VALUES
     ('score',   '0..10', 'answers', 'rec'),
@@ -129,7 +127,9 @@ INSERT INTO argmap VALUES
     ('at',      NULL,    'answers', 'answered_at'),
     ('outcome', NULL,    'answers', 'outcome'),
     ('drivers', NULL,    'answers', 'drivers'),
-    ('summary', NULL,    'daily',   NULL);
+    ('r',       NULL,    'daily',   NULL),
+    ('p',       NULL,    'daily',   NULL),
+    ('m',       NULL,    'daily',   NULL);
 
 -- The call of one aggregate on the columns of its source table: {call, source}.
 CREATE FUNCTION pg_temp.agg_call(agg oid) RETURNS text[] LANGUAGE plpgsql AS $$
@@ -142,26 +142,12 @@ DECLARE
     col text;
     args text[] := '{}';
     src text;
-    nint int := 0;
 BEGIN
     SELECT * INTO g FROM aggs WHERE fn = agg;
     ascale := coalesce(substring(g.initval FROM 'scale=(-?[0-9]+\.\.-?[0-9]+)'), '0..10');
     FOR i IN 1 .. cardinality(g.argtypes) LOOP
         t := g.argtypes[i];
         arole := nullif(g.argnames[i], '');
-        IF arole IS NULL THEN
-            IF i = 1 THEN
-                arole := CASE WHEN EXISTS (SELECT FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
-                                          WHERE d.classid = 'pg_type'::regclass AND d.objid = t
-                                            AND d.deptype = 'e' AND e.extname = 'loyalty')
-                             THEN 'summary' ELSE 'score' END;
-            ELSIF t = 'integer'::regtype THEN
-                nint := nint + 1;
-                arole := CASE nint WHEN 1 THEN 'lo' WHEN 2 THEN 'hi' END;
-            ELSIF t = 'double precision'::regtype THEN
-                arole := 'weight';
-            END IF;
-        END IF;
         IF arole = 'lo' THEN
             args := args || split_part(ascale, '..', 1);
             CONTINUE;
