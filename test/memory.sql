@@ -17,11 +17,15 @@ SELECT plan(15);
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
 
--- This backend's peak resident set in kB; NULL where /proc cannot be read
--- (not Linux, or not a superuser).
+-- This backend's peak resident set in kB, less the shared buffers it has
+-- touched (RssShmem: the table pages a query reads are resident too); NULL
+-- where /proc cannot be read (not Linux, or not a superuser).
 CREATE FUNCTION pg_temp.peak_kb() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    status text;
 BEGIN
-    RETURN substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\s*(\d+)')::bigint;
+    status := pg_read_file('/proc/self/status');
+    RETURN substring(status FROM 'VmHWM:\s*(\d+)')::bigint - substring(status FROM 'RssShmem:\s*(\d+)')::bigint;
 EXCEPTION WHEN OTHERS THEN
     RETURN NULL;
 END
