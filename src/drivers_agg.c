@@ -193,10 +193,7 @@ driver_agg_state(FunctionCallInfo fcinfo, int k)
 	DriverMatrix *m;
 
 	if (PG_ARGISNULL(0))
-	{
-		m = drivers_new(k);
-		return m;
-	}
+		return drivers_new(k);
 	m = drivers_state(fcinfo, 0);
 	if (unlikely(m->k != k))
 		ereport(ERROR,

@@ -56,7 +56,8 @@ too_many_values(char axis, int64 v)
 
 /*
  * The table with value x inserted at row xi and/or y at column yj (each
- * -1 for none): a new allocation in the aggregate context.
+ * -1 for none): a new allocation in the current memory context (see
+ * loyalty.h: the executor copies a new state into the aggregate's).
  */
 static RatingPairs *
 pairs_grow(FunctionCallInfo fcinfo, const RatingPairs *p, int xi, int64 x, int yj, int64 y)
@@ -193,11 +194,7 @@ static RatingPairs *
 pairs_trans_state(FunctionCallInfo fcinfo)
 {
 	if (PG_ARGISNULL(0))
-	{
-		RatingPairs *p = pairs_new(0, 0);
-
-		return p;
-	}
+		return pairs_new(0, 0);
 	return pairs_state(fcinfo, 0);
 }
 

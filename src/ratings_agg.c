@@ -31,15 +31,6 @@ ratings_state(FunctionCallInfo fcinfo, int argno)
 	return (Ratings *) agg_state_arg(fcinfo, argno);
 }
 
-/* The state made weighted, in the state's memory context. */
-static Ratings *
-ratings_grow_weighted(FunctionCallInfo fcinfo, const Ratings *r)
-{
-	Ratings    *c = ratings_copy_weighted(r);
-
-	return c;
-}
-
 /*
  * What every function that returns a state returns.  In an aggregate, the
  * state itself.  Called directly from SQL, the result is a stored value:
@@ -174,7 +165,7 @@ ratings_merge(FunctionCallInfo fcinfo, Ratings *a, const Ratings *b, int sign)
 	}
 
 	if (ratings_weighted(b) && !ratings_weighted(a))
-		a = ratings_grow_weighted(fcinfo, a);
+		a = ratings_copy_weighted(a);
 
 	if (ratings_weighted(a))
 	{
@@ -289,7 +280,7 @@ ratings_agg_state(FunctionCallInfo fcinfo, bool weighted)
 						r->lo, r->hi, lo, hi),
 				 errdetail("All rows of one aggregate must use the same scale.")));
 	if (weighted && !ratings_weighted(r))
-		r = ratings_grow_weighted(fcinfo, r);
+		r = ratings_copy_weighted(r);
 	return r;
 }
 
@@ -329,7 +320,7 @@ ratings_step(FunctionCallInfo fcinfo, ScoreType type, int how)
 		w = PG_GETARG_FLOAT8(weight_arg);
 		check_weight(w);
 		if (!agg && !(how & STEP_REMOVE) && unlikely(!ratings_weighted(r)))
-			r = ratings_grow_weighted(fcinfo, r);
+			r = ratings_copy_weighted(r);
 	}
 	if (how & STEP_REMOVE)
 	{
