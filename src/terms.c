@@ -120,7 +120,7 @@ terms_insert(TermRatings *t, int pos, const char *s, int len)
 		if (t->nterms >= idxcap)
 			idxcap = Max(8, idxcap * 2);
 		while (t->used + esize > entcap)
-			entcap = Max(1024, entcap * 2);
+			entcap = Max(256, entcap * 2);
 		if (idxcap > PG_INT32_MAX / 4 || terms_size(np, idxcap, entcap) > MaxAllocSize)
 		{
 			/* Room for just this one before giving up. */
