@@ -470,4 +470,111 @@ drivers_xx(const DriverMatrix *m, int i, int j)
 extern DriverMatrix *drivers_new(int k);
 extern void drivers_validate(const DriverMatrix *m);	/* raises XX001 */
 
+/*
+ * The `term_ratings` type: for every term (a tsvector lexeme or a tag), the
+ * distribution on lo..hi of the scores of the responses that mention it,
+ * beside the distribution of all responses (terms.c, terms_agg.c,
+ * terms_stats.c).  Layout:
+ *
+ *		int64	overall[npoints]		all responses
+ *		int32	index[idxcap]			entry offsets, in term order (padded to 8 bytes)
+ *		TermEntry entries				entcap bytes, used of them in use
+ *
+ * A term is at most TERMS_MAX_LEN bytes, compared as bytes (memcmp, then
+ * length).  An aggregate state appends new terms' entries and keeps the
+ * index sorted; both regions grow geometrically.  A stored value is
+ * canonical: entries in term order, no spare room (idxcap = nterms, entcap =
+ * used).
+ */
+#define TERMS_VERSION		1
+#define TERMS_MAX_LEN		2047	/* a tsvector lexeme's limit (2046) and one more */
+
+typedef struct TermRatings
+{
+	SUMMARY_HEADER;				/* version TERMS_VERSION, flags none yet: 0 */
+	uint16		unused;			/* zero */
+	int32		lo;				/* lowest scale point */
+	int32		hi;				/* highest scale point */
+	int32		nterms;			/* terms held */
+	int32		idxcap;			/* room in index[] */
+	int32		pad;			/* zero */
+	int64		entcap;			/* bytes of room for entries */
+	int64		used;			/* bytes of entries in use */
+	int64		data[FLEXIBLE_ARRAY_MEMBER];
+} TermRatings;
+
+/* One term: its counts per scale point, then its bytes (padded to 8). */
+typedef struct TermEntry
+{
+	int32		len;			/* bytes of the term, 0..TERMS_MAX_LEN */
+	int32		pad;			/* zero */
+	int64		counts[FLEXIBLE_ARRAY_MEMBER];
+} TermEntry;
+
+static inline int
+terms_npoints(const TermRatings *t)
+{
+	return t->hi - t->lo + 1;
+}
+
+static inline int64 *
+terms_overall(const TermRatings *t)
+{
+	return (int64 *) t->data;
+}
+
+static inline int32 *
+terms_index(const TermRatings *t)
+{
+	return (int32 *) (t->data + terms_npoints(t));
+}
+
+static inline Size
+terms_index_bytes(int idxcap)
+{
+	return TYPEALIGN(8, (Size) idxcap * sizeof(int32));
+}
+
+static inline char *
+terms_entries(const TermRatings *t)
+{
+	return (char *) terms_index(t) + terms_index_bytes(t->idxcap);
+}
+
+static inline Size
+terms_entry_size(int npoints, int len)
+{
+	return offsetof(TermEntry, counts) + npoints * sizeof(int64) + TYPEALIGN(8, len);
+}
+
+static inline Size
+terms_size(int npoints, int idxcap, Size entcap)
+{
+	return offsetof(TermRatings, data) + npoints * sizeof(int64) +
+		terms_index_bytes(idxcap) + entcap;
+}
+
+/* The i-th term in term order. */
+static inline TermEntry *
+terms_entry(const TermRatings *t, int i)
+{
+	return (TermEntry *) (terms_entries(t) + terms_index(t)[i]);
+}
+
+static inline const char *
+terms_entry_bytes(const TermRatings *t, const TermEntry *e)
+{
+	return (const char *) (e->counts + terms_npoints(t));
+}
+
+#define PG_GETARG_TERM_RATINGS_P(n)	((TermRatings *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+/* terms.c */
+extern TermRatings *terms_new(int32 lo, int32 hi, int idxcap, Size entcap);
+extern int	terms_find(const TermRatings *t, const char *s, int len, int *ins);
+extern TermRatings *terms_insert(TermRatings *t, int pos, const char *s, int len);
+extern TermRatings *terms_canonical(const TermRatings *t);
+extern void terms_check(const TermRatings *t, int sqlstate);
+extern int64 terms_responses(const TermRatings *t);
+
 #endif							/* LOYALTY_H */

@@ -73,7 +73,13 @@ FROM (VALUES
     ($$rating_pairs_trans('x={0} y={0} n={{{MAX}}}', 0::{T}, 0::{T})$$, 'rating_pairs', '22003'),
     ($$rating_pairs_trans('x={0} y={0} n={{{MAX}}}', 1::{T}, 1::{T})$$, 'rating_pairs', '22003'),
     ($$rating_pairs_trans('x={0} y={0} n={{{MAX}}}', 2147483647::{T}, (-2147483648)::{T})$$, 'rating_pairs', '22003'),
-    ($$rating_pairs_inv('x={0} y={0} n={{{MAX}}}', 0::{T}, 0::{T})$$, 'rating_pairs', 'ok')
+    ($$rating_pairs_inv('x={0} y={0} n={{{MAX}}}', 0::{T}, 0::{T})$$, 'rating_pairs', 'ok'),
+    -- term_ratings: a count at 2^63 - 1 overall and for a term
+    ($$term_ratings_trans('scale=0..1 n={{MAX},0} terms={}', ARRAY['a'], 0::{T}, 0, 1)$$, 'term_ratings', '22003'),
+    ($$term_ratings_trans('scale=0..1 n={{MAX},0} terms={}', ARRAY['a'], 1::{T}, 0, 1)$$, 'term_ratings', '22003'),
+    ($$term_ratings_trans('scale=0..1 n={{MAX},0} terms={"a":{{MAX},0}}', to_tsvector('simple', 'a'), 0::{T}, 0, 1)$$, 'term_ratings', '22003'),
+    ($$term_ratings_trans('scale=0..1 n={0,1} terms={"a":{0,1}}', to_tsvector('simple', 'a b'), 0::{T}, 0, 1)$$, 'term_ratings', 'ok'),
+    ($$term_ratings_trans(NULL, ARRAY['b', NULL, 'b'], 10::{T})$$, 'term_ratings', 'ok')
 ) c(e, typ, want), unnest('{smallint,integer,bigint,numeric,double precision}'::text[]) t
 WHERE NOT (t = 'smallint' AND e LIKE '%2147483647%');
 
@@ -99,6 +105,10 @@ INSERT INTO cases VALUES
     ($$driver_agg_trans(driver_agg_trans(NULL, 1e308, ARRAY[1e308]), -1e308, ARRAY[-1e308])$$, 'driver_matrix', '22003'),
     ($$driver_agg_trans(NULL, 1e154, ARRAY[-1e154])$$, 'driver_matrix', 'ok'),
     ($$driver_agg_trans(NULL, 5e-324, ARRAY['-0'::float8])$$, 'driver_matrix', 'ok'),
+    ($$term_ratings_combine('scale=0..1 n={9223372036854775807,0} terms={}', 'scale=0..1 n={0,1} terms={}')$$, 'term_ratings', '22003'),
+    ($$term_ratings_rollup_trans('scale=0..1 n={9223372036854775807,0} terms={}', 'scale=0..1 n={1,0} terms={}')$$, 'term_ratings', '22003'),
+    ($$'scale=0..1 n={9223372036854775807,0} terms={"a":{9223372036854775807,0}}'::term_ratings + 'scale=0..1 n={0,1} terms={"a":{0,1}}'$$, 'term_ratings', '22003'),
+    ($$'scale=0..1 n={9223372036854775806,0} terms={"a":{9223372036854775806,0}}'::term_ratings + 'scale=0..1 n={1,0} terms={"a":{1,0}}'$$, 'term_ratings', 'ok'),
     ($$nps_trend_combine('n=2 mean_t=0 mean_y=0 stt=1e308 sty=0 syy=0', 'n=2 mean_t=0 mean_y=0 stt=1e308 sty=0 syy=0')$$, 'nps_trend_state', '22003'),
     ($$nps_trend_combine('n=2 mean_t=1e300 mean_y=0 stt=0 sty=0 syy=0', 'n=2 mean_t=-1e300 mean_y=0 stt=0 sty=0 syy=0')$$, 'nps_trend_state', '22003'),
     ($$nps_trend_combine('n=9007199254740992 mean_t=0 mean_y=0 stt=0 sty=0 syy=0', 'n=1 mean_t=0 mean_y=0 stt=0 sty=0 syy=0')$$, 'nps_trend_state', '22003'),

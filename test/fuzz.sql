@@ -116,6 +116,22 @@ INSERT INTO fuzz_types VALUES (
     600, 300, 5,
     NULL, NULL);
 
+INSERT INTO fuzz_types VALUES (
+    'term_ratings', 0.1313,
+    ARRAY['scale=0..10 n={0,0,1,0,0,0,1,1,0,1,1} terms={"deliveri":{0,0,0,0,0,0,1,0,0,0,0},"great":{0,0,0,0,0,0,0,0,0,0,1},"invoic":{0,0,1,0,0,0,1,0,0,0,0},"late":{0,0,1,0,0,0,1,0,0,0,0},"slow":{0,0,0,0,0,0,0,1,0,0,0},"support":{0,0,0,0,0,0,0,1,0,0,1}}',
+          'scale=1..5 n={0,0,1,1,2} terms={"billing":{0,0,1,0,0},"late":{0,0,1,1,0}}',
+          'scale=0..1 n={0,4} terms={"B":{0,1},"a":{0,1},"say \"hi\" \\o/":{0,1},"é":{0,1}}',
+          'scale=-2147483648..-2147483646 n={9223372036854775806,0,1} terms={"":{0,0,1},"x":{9223372036854775806,0,0}}',
+          'scale=3..3 n={0} terms={}'],
+    '0123456789,{}":\ =-.nstermcalabé' || chr(9) || chr(127),
+    ARRAY['responses(v)', 'total_ratings(v)', 'term_ratings(v, ''late'')', 'term_ratings(v, '''')', 'v::jsonb'],
+    ARRAY['responses(v) >= 0'],
+    -- a rollup of two copies may overflow the counts: an error, not a crash
+    jsonb_build_object('(SELECT rollup(w) FROM (VALUES (v), (v)) x(w))', '22003'),
+    3000, 1000, 20,
+    600, 100, 5,
+    NULL, 'scale=0..10 %');
+
 SELECT plan(sum(2 + num_nonnulls(text_rejected_gt, text_accepted_gt, binary_rejected_gt,
                                  binary_accepted_gt, analysed_gt, rollup_seeds))::int + 1)
 FROM fuzz_types;

@@ -12,7 +12,7 @@
 -- executor and never freed: 1.4 GB for the moving frame, 600 MB for the
 -- grouped one).
 \ir helpers.psql
-SELECT plan(15);
+SELECT plan(18);
 
 SET max_parallel_workers_per_gather = 0;
 SET jit = off;
@@ -139,6 +139,17 @@ SELECT cmp_ok(pg_temp.hash_batches((pg_temp.run($$SELECT g, rating_pairs_agg(d1,
               '>', 1::bigint, 'rating_pairs_agg over 300,000 groups under work_mem = 1MB spills');
 SELECT ok(pg_temp.same_as_sorted($$SELECT g, rating_pairs_agg(d1, score)::text AS t FROM many_groups GROUP BY g$$),
           'rating_pairs_agg: the spilled hash aggregate gives the tables of a sort plan');
+SELECT cmp_ok(pg_temp.hash_batches((pg_temp.run($$SELECT g, term_ratings_agg(ARRAY['d' || d1, 'e' || d2], score) FROM many_groups GROUP BY g$$)).plan),
+              '>', 1::bigint, 'term_ratings_agg over 300,000 groups under work_mem = 1MB spills');
+SELECT ok(pg_temp.same_as_sorted($$SELECT g, term_ratings_agg(ARRAY['d' || d1, 'e' || d2], score)::text AS t FROM many_groups GROUP BY g$$),
+          'term_ratings_agg: the spilled hash aggregate gives the summaries of a sort plan');
+-- One summary of 100,000 distinct terms in no particular order (md5): the
+-- state regrows about 17 times, to about 12 MB (104 bytes of entry and 4 of
+-- index per term); the regrown states are freed.
+SELECT CASE WHEN pg_temp.peak_kb() IS NULL
+    THEN skip('/proc/self/status cannot be read here') ELSE
+    cmp_ok((pg_temp.run($$SELECT term_ratings_agg(ARRAY[md5(i::text)], i % 11) FROM generate_series(1, 100000) i$$)).grew_kb,
+           '<', 100000::bigint, 'term_ratings_agg of 100,000 distinct terms: peak grows by less than 100 MB') END;
 -- Group 0 is rows 0..2: scores 0, 7, 14 mod 11 = 3 (two detractors, one
 -- passive); nps = (0 - 2) / 3 x 100.
 SELECT pg_temp.is_close((SELECT nps(nps_agg(score)) FROM many_groups WHERE g = 0), -200.0::float8 / 3,

@@ -14,6 +14,7 @@
 -- @endsection
 -- @section new_types
 --   nps_trend_state | nps_trend_state_in | nps_trend_state_out | nps_trend_state_recv | nps_trend_state_send | plain    | 'state of nps_trend and nps_trend_p: count, means and co-moments of the answers'' times and NPS values'
+--   term_ratings    | term_ratings_in    | term_ratings_out    | term_ratings_recv    | term_ratings_send    | extended | 'for every term of the comments (tsvector lexeme or tag), the score distribution of the responses that mention it, beside that of all responses'
 -- @endsection
 -- @do
 -- @section type
@@ -57,11 +58,16 @@ COMMENT ON FUNCTION @extschema@.{{send}}(@extschema@.{{type}}) IS 'binary output
 --   rating_pairs  | rating_pairs_to_jsonb  | 'the table as jsonb: responses, x values, y values, counts per x row'
 --   driver_matrix | driver_matrix_to_jsonb | 'the matrix as jsonb: k, responses, y (outcome moments), x (driver moments), xy and xx (pair co-moments)'
 -- @endsection
+-- @section new_jsonb_casts
+--   term_ratings  | term_ratings_to_jsonb  | 'the summary as jsonb: lo, hi, responses, counts, terms (the counts per scale point of each term)'
+-- @endsection
 -- @do
+-- @section jsonb_cast
 CREATE FUNCTION @extschema@.{{to_jsonb}}(@extschema@.{{type}}) RETURNS jsonb
     AS 'MODULE_PATHNAME', '{{to_jsonb}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.{{to_jsonb}}(@extschema@.{{type}}) IS {{what}};
 CREATE CAST (@extschema@.{{type}} AS jsonb) WITH FUNCTION @extschema@.{{to_jsonb}}(@extschema@.{{type}});
+-- @endsection
 -- @section cast_comment
 COMMENT ON CAST (@extschema@.{{type}} AS jsonb) IS '{{type}} as jsonb, for BI tools: see {{to_jsonb}}';
 -- @endsection
@@ -76,6 +82,9 @@ COMMENT ON CAST (@extschema@.{{type}} AS jsonb) IS '{{type}} as jsonb, for BI to
 --   ratings       | ratings_plus       | LEFTARG = @extschema@.ratings, RIGHTARG = @extschema@.ratings, COMMUTATOR = OPERATOR(@extschema@.+) | 'the summary of the answers of both (as rollup of the two; NULL + b is b)'
 --   rating_pairs  | rating_pairs_plus  | LEFTARG = @extschema@.rating_pairs, RIGHTARG = @extschema@.rating_pairs, COMMUTATOR = OPERATOR(@extschema@.+) | 'the joint count table of the rows of both (as rollup of the two; NULL + b is b)'
 --   driver_matrix | driver_matrix_plus | LEFTARG = @extschema@.driver_matrix, RIGHTARG = @extschema@.driver_matrix | 'the matrix of the rows of both (as rollup of the two; NULL + b is b)'
+-- @endsection
+-- @section plus_new_types
+--   term_ratings  | term_ratings_plus  | LEFTARG = @extschema@.term_ratings, RIGHTARG = @extschema@.term_ratings, COMMUTATOR = OPERATOR(@extschema@.+) | 'the summary of the responses of both (as rollup of the two; NULL + b is b)'
 -- @endsection
 -- @do
 -- @section plus

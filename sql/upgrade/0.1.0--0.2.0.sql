@@ -93,3 +93,19 @@ DROP FUNCTION @extschema@.nps_test(@extschema@.ratings, double precision, text);
 -- @include sql/install/50-drivers.sql drivers_accessors
 -- @include sql/install/50-drivers.sql drivers_rollup
 -- @include sql/install/50-drivers.sql drivers_r_squared
+
+-- Verbatim themes: the term_ratings type (new in 0.2.0, created with the
+-- new types above), its jsonb cast, + operator, aggregates and accessors,
+-- as the install script defines them.
+-- @foreach type | to_jsonb | what
+-- @include sql/install/05-types.sql new_jsonb_casts
+-- @do
+-- @include sql/install/05-types.sql jsonb_cast
+-- @include sql/install/05-types.sql cast_comment
+-- @end
+-- @foreach type | plus | operands | what
+-- @include sql/install/05-types.sql plus_new_types
+-- @do
+-- @include sql/install/05-types.sql plus
+-- @end
+-- @include sql/install/55-terms.sql terms

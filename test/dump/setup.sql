@@ -39,6 +39,16 @@ INSERT INTO stored_trends
 SELECT 100 + g, nps_trend_trans('n=0 mean_t=0 mean_y=0 stt=0 sty=0 syy=0'::nps_trend_state, at, s)
 FROM (VALUES (0, '2026-11-23'::timestamptz, 9), (1, '1999-01-01 00:00:00.000001+00', 0)) v(g, at, s);
 
+CREATE TABLE stored_terms (id int PRIMARY KEY, t term_ratings);
+INSERT INTO stored_terms VALUES
+    (1, 'scale=3..3 n={0} terms={}'),
+    (2, 'scale=-2147483648..-2147483646 n={9223372036854775806,0,1} terms={"":{0,0,1},"x":{9223372036854775806,0,0}}'),
+    (3, 'scale=0..1 n={0,4} terms={"B":{0,1},"a":{0,1},"say \"hi\" \\o/":{0,1},"é":{0,1}}'),
+    (4, NULL);
+INSERT INTO stored_terms
+SELECT 100 + i % 3, term_ratings_agg(to_tsvector('simple', 'w' || i % 50 || ' v' || i % 7), i % 11)
+FROM generate_series(1, 1000) i GROUP BY i % 3;
+
 -- Daily summaries, a materialized view over their rollups, and an index on
 -- an accessor: each must restore and give the same answers.
 CREATE TABLE daily (day date, touchpoint text, recommend ratings);
