@@ -101,7 +101,7 @@ WHERE e.extname = 'loyalty';
 CREATE FUNCTION pg_temp.category(stype regtype) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
     CASE stype::text
-    WHEN 'ratings', 'rating_pairs' THEN RETURN 'counts';
+    WHEN 'ratings', 'rating_pairs', 'term_ratings' THEN RETURN 'counts';
     WHEN 'nps_trend_state', 'double precision[]' THEN RETURN 'trend';
     WHEN 'driver_matrix' THEN RETURN 'drivers';
     ELSE RAISE EXCEPTION 'no comparison rule for aggregates whose state is %', stype;
@@ -110,8 +110,9 @@ END
 $$;
 
 -- Which column an argument takes, by the argument's name (every argument
--- has one: test/catalog.sql): score, weight, x, y, at, outcome, drivers, or
--- r, p, m for a stored summary; lo and hi take the scale.  A score's scale
+-- has one: test/catalog.sql): score, weight, x, y, at, outcome, drivers,
+-- terms (a tsvector or a text[] column), or r, p, m, t for a stored
+-- summary; lo and hi take the scale.  A score's scale
 -- is the one in the aggregate's initial state (scale=1..7), else 0..10
 -- (also the scale given to ratings_agg).  The column is the first of the
 -- source table whose type is the argument's and whose name is the prefix,
@@ -127,7 +128,10 @@ INSERT INTO argmap VALUES
     ('at',      NULL,    'answers', 'answered_at'),
     ('outcome', NULL,    'answers', 'outcome'),
     ('drivers', NULL,    'answers', 'drivers'),
+    ('terms',   NULL,    'answers', 'doc'),
+    ('terms',   NULL,    'answers', 'tags'),
     ('r',       NULL,    'daily',   NULL),
+    ('t',       NULL,    'daily',   NULL),
     ('p',       NULL,    'daily',   NULL),
     ('m',       NULL,    'daily',   NULL);
 

@@ -40,7 +40,9 @@ CREATE TABLE answers_local (
     y_int2   smallint, y_int4   integer, y_int8   bigint, y_numeric   numeric, y_float8   double precision,
     w            double precision,      -- sampling weight
     outcome      double precision,      -- driver_agg's outcome
-    drivers      double precision[]     -- driver_agg's three drivers
+    drivers      double precision[],    -- driver_agg's three drivers
+    doc          tsvector,              -- term_ratings_agg's comment lexemes
+    tags         text[]                 -- term_ratings_agg's coded tags
 );
 
 -- g = 1..rows.  customer = g * 7919 mod 8000: 8000 customers of rows/8000
@@ -64,7 +66,16 @@ SELECT g, c, at, (at AT TIME ZONE 'UTC')::date,
        CASE WHEN g % 53 = 0 THEN NULL ELSE rec0 END,
        ARRAY[CASE WHEN g % 13 = 0 THEN NULL ELSE eff0 END,
              CASE WHEN g % 17 = 0 THEN NULL ELSE sat0 END,
-             CASE WHEN g % 19 = 0 THEN NULL ELSE ((g * 3) % 11 + rec0) / 2.0 END]::double precision[]
+             CASE WHEN g % 19 = 0 THEN NULL ELSE ((g * 3) % 11 + rec0) / 2.0 END]::double precision[],
+       -- comments whose words follow the score, some empty or missing;
+       -- tags with repeats and NULL elements
+       CASE WHEN g % 23 = 0 THEN NULL
+            ELSE to_tsvector('english', (ARRAY['late delivery', 'wrong invoice', 'friendly staff',
+                                                'slow support', 'great price', ''])[g % 6 + 1]
+                                        || CASE WHEN rec0 < 7 THEN ' problem again' ELSE ' happy' END) END,
+       CASE WHEN g % 31 = 0 THEN NULL
+            ELSE ARRAY[(ARRAY['delivery', 'invoice', 'support'])[g % 3 + 1], NULL,
+                       (ARRAY['delivery', 'price'])[g % 2 + 1]] END
 FROM generate_series(1, :rows) AS g
 CROSS JOIN LATERAL (
     SELECT (g::bigint * 7919) % 8000 + 1 AS c,
@@ -89,11 +100,12 @@ CREATE TABLE daily_local (
     nps      ratings,
     nps_w    ratings,
     pairs    rating_pairs,
-    drivers  driver_matrix
+    drivers  driver_matrix,
+    terms    term_ratings
 );
 INSERT INTO daily_local
 SELECT day, nps_agg(rec_int4), nps_agg(rec_int4, w), rating_pairs_agg(x_int4, y_int4),
-       driver_agg(outcome, drivers)
+       driver_agg(outcome, drivers), term_ratings_agg(doc, rec_int4)
 FROM answers_local GROUP BY day;
 
 -- Load the distributed tables from the local ones serially, so each shard
