@@ -66,15 +66,21 @@ exact_square(double w, bool *rounded)
 	return p;
 }
 
+/* The index of score among the scale points of r (22003 outside lo..hi). */
+static inline int
+point_of(const Ratings *r, int64 score)
+{
+	if (unlikely(score < r->lo || score > r->hi))
+		score_out_of_scale(score, r->lo, r->hi);
+	return (int) (score - r->lo);
+}
+
 /* Add one response with weight w (ignored for unweighted summaries). */
 static inline void
 ratings_add(Ratings *r, int64 score, double w)
 {
-	int			i;
+	int			i = point_of(r, score);
 
-	if (unlikely(score < r->lo || score > r->hi))
-		score_out_of_scale(score, r->lo, r->hi);
-	i = (int) (score - r->lo);
 	if (unlikely(r->counts[i] == PG_INT64_MAX))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -103,11 +109,8 @@ ratings_add(Ratings *r, int64 score, double w)
 static inline bool
 ratings_remove(Ratings *r, int64 score, double w)
 {
-	int			i;
+	int			i = point_of(r, score);
 
-	if (unlikely(score < r->lo || score > r->hi))
-		score_out_of_scale(score, r->lo, r->hi);
-	i = (int) (score - r->lo);
 	if (unlikely(r->counts[i] <= 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -14,9 +14,5 @@ psql_q -d loyalty_dump_src -f test/dump/compare.sql > "$out/before"
 pg_dump -Fc -d loyalty_dump_src -f "$out/dump"
 pg_restore --exit-on-error -d loyalty_dump_dst "$out/dump"
 psql_q -d loyalty_dump_dst -f test/dump/compare.sql > "$out/after"
-if ! diff -u "$out/before" "$out/after" > "$out/diff"; then
-    echo "dump: values differ after pg_dump and pg_restore (- before, + after):"
-    cat "$out/diff"
-    exit 1
-fi
+same "$out/before" "$out/after" "dump: values differ after pg_dump and pg_restore"
 echo "dump: pg_dump -Fc and pg_restore keep $(wc -l < "$out/before") rows of every type, the materialized view and the index"

@@ -95,3 +95,35 @@ CREATE OPERATOR @extschema@.+ ({{operands}}, FUNCTION = @extschema@.{{plus}});
 COMMENT ON OPERATOR @extschema@.+ (@extschema@.{{type}}, @extschema@.{{type}}) IS {{what}};
 -- @endsection
 -- @end
+
+-- Each type's final function, combine function and rollup transition (the
+-- types whose aggregates have a final function; rollup's inverse, where a
+-- type has one, is in the type's own file).  The update from 0.1.0 creates
+-- the new type's and comments the released ones' from these sections.
+-- @foreach type | final | combine | rollup_trans | final_what
+-- @section released_support
+--   ratings      | ratings_final      | ratings_combine      | ratings_rollup_trans      | 'final function of the ratings aggregates: NULL for a summary without responses'
+--   rating_pairs | rating_pairs_final | rating_pairs_combine | rating_pairs_rollup_trans | 'final function of the rating_pairs aggregates: NULL when empty, values without counts dropped'
+-- @endsection
+-- @section new_support
+--   term_ratings | term_ratings_final | term_ratings_combine | term_ratings_rollup_trans | 'final function of the term_ratings aggregates: the stored form, NULL without responses'
+-- @endsection
+-- @do
+-- @section support
+CREATE FUNCTION @extschema@.{{final}}(@extschema@.{{type}}) RETURNS @extschema@.{{type}}
+    AS 'MODULE_PATHNAME', '{{final}}' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.{{combine}}(@extschema@.{{type}}, @extschema@.{{type}})
+    RETURNS @extschema@.{{type}}
+    AS 'MODULE_PATHNAME', '{{combine}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.{{rollup_trans}}(@extschema@.{{type}}, @extschema@.{{type}})
+    RETURNS @extschema@.{{type}}
+    AS 'MODULE_PATHNAME', '{{rollup_trans}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+-- @endsection
+-- @section support_comments
+COMMENT ON FUNCTION @extschema@.{{final}}(@extschema@.{{type}}) IS {{final_what}};
+COMMENT ON FUNCTION @extschema@.{{combine}}(@extschema@.{{type}}, @extschema@.{{type}}) IS
+    'combine function of the {{type}} aggregates and of rollup({{type}}): the sum of two summaries';
+COMMENT ON FUNCTION @extschema@.{{rollup_trans}}(@extschema@.{{type}}, @extschema@.{{type}}) IS
+    'transition function of rollup({{type}}): the state plus one stored value, which it validates';
+-- @endsection
+-- @end

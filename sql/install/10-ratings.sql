@@ -49,20 +49,12 @@ COMMENT ON FUNCTION @extschema@.histogram(@extschema@.ratings) IS
 
 -- Aggregate support ----------------------------------------------------
 
-CREATE FUNCTION @extschema@.ratings_final(@extschema@.ratings) RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', 'ratings_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.ratings_final(@extschema@.ratings) IS
-    'final function of the ratings aggregates: NULL for a summary without responses';
--- @foreach name | symbol | comment
---   ratings_combine      | ratings_combine      | 'combine function of the ratings aggregates: the sum of two summaries on one scale'
---   ratings_rollup_trans | ratings_rollup_trans | 'transition function of rollup(ratings)'
---   ratings_rollup_inv   | ratings_rollup_inv   | 'inverse transition function of rollup(ratings) for moving window frames'
--- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.ratings, @extschema@.ratings)
+-- (ratings_final, ratings_combine and ratings_rollup_trans: 05-types.sql)
+CREATE FUNCTION @extschema@.ratings_rollup_inv(@extschema@.ratings, @extschema@.ratings)
     RETURNS @extschema@.ratings
-    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.ratings, @extschema@.ratings) IS {{comment}};
--- @end
+    AS 'MODULE_PATHNAME', 'ratings_rollup_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.ratings_rollup_inv(@extschema@.ratings, @extschema@.ratings) IS
+    'inverse transition function of rollup(ratings) for moving window frames';
 
 -- Transition functions and aggregates, for each score type (expanded by
 -- tools/expand-sql.pl into plain SQL; every name is schema-qualified).

@@ -50,20 +50,13 @@ COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, integer, inte
 
 -- @endsection
 -- Aggregate support
-CREATE FUNCTION @extschema@.rating_pairs_final(@extschema@.rating_pairs) RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', 'rating_pairs_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.rating_pairs_final(@extschema@.rating_pairs) IS
-    'final function of the rating_pairs aggregates: NULL when empty, values without counts dropped';
--- @foreach name | symbol | comment
---   rating_pairs_combine      | rating_pairs_combine      | 'combine function of the rating_pairs aggregates'
---   rating_pairs_rollup_trans | rating_pairs_rollup_trans | 'transition function of rollup(rating_pairs)'
---   rating_pairs_rollup_inv   | rating_pairs_rollup_inv   | 'inverse transition function of rollup(rating_pairs)'
--- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, @extschema@.rating_pairs)
+-- (rating_pairs_final, rating_pairs_combine and rating_pairs_rollup_trans:
+-- 05-types.sql)
+CREATE FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @extschema@.rating_pairs)
     RETURNS @extschema@.rating_pairs
-    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.rating_pairs, @extschema@.rating_pairs) IS {{comment}};
--- @end
+    AS 'MODULE_PATHNAME', 'rating_pairs_rollup_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @extschema@.rating_pairs) IS
+    'inverse transition function of rollup(rating_pairs)';
 
 -- For each score type:
 -- @foreach score | rating_pairs_trans | rating_pairs_inv

@@ -22,19 +22,8 @@ COMMENT ON FUNCTION @extschema@.term_ratings(@extschema@.term_ratings, text) IS
 
 -- Aggregate support ----------------------------------------------------
 
-CREATE FUNCTION @extschema@.term_ratings_final(@extschema@.term_ratings) RETURNS @extschema@.term_ratings
-    AS 'MODULE_PATHNAME', 'term_ratings_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.term_ratings_final(@extschema@.term_ratings) IS
-    'final function of the term_ratings aggregates: the stored form, NULL without responses';
--- @foreach name | symbol | comment
---   term_ratings_combine      | term_ratings_combine      | 'combine function of the term_ratings aggregates'
---   term_ratings_rollup_trans | term_ratings_rollup_trans | 'transition function of rollup(term_ratings)'
--- @do
-CREATE FUNCTION @extschema@.{{name}}(@extschema@.term_ratings, @extschema@.term_ratings)
-    RETURNS @extschema@.term_ratings
-    AS 'MODULE_PATHNAME', '{{symbol}}' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.{{name}}(@extschema@.term_ratings, @extschema@.term_ratings) IS {{comment}};
--- @end
+-- (term_ratings_final, term_ratings_combine and term_ratings_rollup_trans:
+-- 05-types.sql)
 
 -- Transition functions and aggregates, for each score type and both forms
 -- of the terms: a tsvector's lexemes or a text[] of tags.

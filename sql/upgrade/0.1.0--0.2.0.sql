@@ -31,6 +31,14 @@ ALTER FUNCTION @extschema@.rating_pairs_rollup_inv(@extschema@.rating_pairs, @ex
 -- @include sql/install/05-types.sql cast_comment
 -- @end
 
+-- The support functions of 0.1.0's types get the comments of 0.2.0's one
+-- template.
+-- @foreach type | final | combine | rollup_trans | final_what
+-- @include sql/install/05-types.sql released_support
+-- @do
+-- @include sql/install/05-types.sql support_comments
+-- @end
+
 -- a + b for every summary type, as the install script defines it.
 -- @foreach type | plus | operands | what
 -- @include sql/install/05-types.sql plus_types
@@ -107,5 +115,11 @@ DROP FUNCTION @extschema@.nps_test(@extschema@.ratings, double precision, text);
 -- @include sql/install/05-types.sql plus_new_types
 -- @do
 -- @include sql/install/05-types.sql plus
+-- @end
+-- @foreach type | final | combine | rollup_trans | final_what
+-- @include sql/install/05-types.sql new_support
+-- @do
+-- @include sql/install/05-types.sql support
+-- @include sql/install/05-types.sql support_comments
 -- @end
 -- @include sql/install/55-terms.sql terms

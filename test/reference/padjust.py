@@ -269,18 +269,14 @@ def main():
         if label == 'A - B':
             c.close('Wald A - B midpoint = NPS(A) - NPS(B)', (lo + hi) / 2)
             c.quoted('NPS(A) - NPS(B)', 100 * ((y.pro - y.det) - (x.pro - x.det)), -0.3, 1e-15)
-    lo, hi = diff_interval(rb, ra, '0.90', 'wald')
-    c.close('Wald A - B lower, 90%', lo)
-    c.close('Wald A - B upper, 90%', hi)
-    lo, hi = diff_interval(rb, ra, '0.95', 'adjusted_wald')
-    c.close('adjusted Wald A - B lower', lo)
-    c.close('adjusted Wald A - B upper', hi)
-    lo, hi = diff_interval(rbw, rw, '0.95', 'wald')
-    c.close('weighted Wald A - B lower', lo)
-    c.close('weighted Wald A - B upper', hi)
-    lo, hi = diff_interval(rbw, rw, '0.99', 'adjusted_wald')
-    c.close('weighted adjusted Wald A - B lower, 99%', lo)
-    c.close('weighted adjusted Wald A - B upper, 99%', hi)
+    for x, y, confidence, method, label, suffix in [
+            (rb, ra, '0.90', 'wald', 'Wald A - B', ', 90%'),
+            (rb, ra, '0.95', 'adjusted_wald', 'adjusted Wald A - B', ''),
+            (rbw, rw, '0.95', 'wald', 'weighted Wald A - B', ''),
+            (rbw, rw, '0.99', 'adjusted_wald', 'weighted adjusted Wald A - B', ', 99%')]:
+        lo, hi = diff_interval(x, y, confidence, method)
+        c.close(f'{label} lower{suffix}', lo)
+        c.close(f'{label} upper{suffix}', hi)
     c.quoted('Kish n of weighted B', rbw.n, 272.22222222222223, 1e-15)
 
     # Agreement with nps_test: C against D28 (p > 0.05) and D30 (p < 0.05).

@@ -229,14 +229,19 @@ class Checker:
             self.failed += 1
         print(('   ' if ok else 'FAIL ') + line)
 
+    def _entries(self, table, helper, descr):
+        """The literals of the pg_temp.<helper> assertions named descr, marked
+        as checked; none (and a failure reported) when the test has none."""
+        if descr not in table:
+            self._report(False, f'no pg_temp.{helper} assertion named {descr!r} in {self.name}')
+            return []
+        self.done.add(descr)
+        return table[descr]
+
     def close(self, descr, value):
         """An is_close assertion: value within the test's tolerance of its literal."""
         print(f'{descr}: {_show(value)}')
-        if descr not in self.is_close:
-            self._report(False, f'no pg_temp.is_close assertion named {descr!r} in {self.name}')
-            return
-        self.done.add(descr)
-        for text, want, tol in self.is_close[descr]:
+        for text, want, tol in self._entries(self.is_close, 'is_close', descr):
             if want is None:
                 self._report(False, f'literal {text!r} is not a constant')
                 continue
@@ -248,11 +253,7 @@ class Checker:
     def close_array(self, descr, values):
         """An all_close assertion: each value within the tolerance of its literal."""
         print(f'{descr}: [{", ".join("NULL" if v is None else _show(v) for v in values)}]')
-        if descr not in self.all_close:
-            self._report(False, f'no pg_temp.all_close assertion named {descr!r} in {self.name}')
-            return
-        self.done.add(descr)
-        for text, want, tol in self.all_close[descr]:
+        for text, want, tol in self._entries(self.all_close, 'all_close', descr):
             if want is None or len(want) != len(values):
                 self._report(False, f'literal {text!r} is not an array of {len(values)} numbers')
                 continue
