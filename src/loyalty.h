@@ -274,12 +274,16 @@ extern double lit_nonneg_double(Parser *ps);
 extern double lit_double(Parser *ps);
 extern void lit_end(Parser *ps);
 extern void lit_append_double(struct StringInfoData *buf, double d);
+extern void lit_point_list(Parser *ps, int n, int64 *counts, double *doubles);
+extern void lit_append_int64_list(struct StringInfoData *buf, const int64 *vals, int n,
+								  char open, char close);
 
 /* recv.c: validation errors; writing and reading binary forms (22P03 naming the type) */
 pg_noreturn extern void value_invalid(int sqlstate, const char *type, const char *fmt,...) pg_attribute_printf(3, 4);
 pg_noreturn extern void recv_fail(const char *type, const char *fmt,...) pg_attribute_printf(2, 3);
 extern void check_version(int sqlstate, const char *type, int version, int expected);
 pg_noreturn extern void total_out_of_range(const char *type);
+extern int64 counts_total(const int64 *counts, int n, const char *type);
 pg_noreturn extern void weights_out_of_range(void);
 extern void send_header(struct StringInfoData *buf, int version, int flags);
 extern int	recv_header(struct StringInfoData *buf, const char *type, int version, int allowed_flags);

@@ -35,13 +35,7 @@ pairs_new(int nx, int ny)
 int64
 pairs_responses(const RatingPairs *p)
 {
-	int64		n = 0;
-	const int64 *c = pairs_counts(p);
-
-	for (int i = 0; i < p->nx * p->ny; i++)
-		if (unlikely(pg_add_s64_overflow(n, c[i], &n)))
-			total_out_of_range("rating_pairs");
-	return n;
+	return counts_total(pairs_counts(p), p->nx * p->ny, "rating_pairs");
 }
 
 /*
@@ -146,15 +140,6 @@ rating_pairs_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(p);
 }
 
-static void
-append_values(StringInfo buf, const int64 *vals, int n, char open, char close)
-{
-	appendStringInfoChar(buf, open);
-	for (int i = 0; i < n; i++)
-		appendStringInfo(buf, i ? "," INT64_FORMAT : INT64_FORMAT, vals[i]);
-	appendStringInfoChar(buf, close);
-}
-
 /* rating_pairs_out: rating_pairs to its text form */
 PG_FUNCTION_INFO_V1(rating_pairs_out);
 Datum
@@ -165,15 +150,15 @@ rating_pairs_out(PG_FUNCTION_ARGS)
 
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, "x=");
-	append_values(&buf, pairs_xvals(p), p->nx, '{', '}');
+	lit_append_int64_list(&buf, pairs_xvals(p), p->nx, '{', '}');
 	appendStringInfoString(&buf, " y=");
-	append_values(&buf, pairs_yvals(p), p->ny, '{', '}');
+	lit_append_int64_list(&buf, pairs_yvals(p), p->ny, '{', '}');
 	appendStringInfoString(&buf, " n={");
 	for (int i = 0; i < p->nx; i++)
 	{
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
-		append_values(&buf, pairs_counts(p) + i * p->ny, p->ny, '{', '}');
+		lit_append_int64_list(&buf, pairs_counts(p) + i * p->ny, p->ny, '{', '}');
 	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
@@ -235,15 +220,15 @@ rating_pairs_to_jsonb(PG_FUNCTION_ARGS)
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"responses\": " INT64_FORMAT ", \"x\": ", pairs_responses(p));
-	append_values(&buf, pairs_xvals(p), p->nx, '[', ']');
+	lit_append_int64_list(&buf, pairs_xvals(p), p->nx, '[', ']');
 	appendStringInfoString(&buf, ", \"y\": ");
-	append_values(&buf, pairs_yvals(p), p->ny, '[', ']');
+	lit_append_int64_list(&buf, pairs_yvals(p), p->ny, '[', ']');
 	appendStringInfoString(&buf, ", \"counts\": [");
 	for (int i = 0; i < p->nx; i++)
 	{
 		if (i > 0)
 			appendStringInfoString(&buf, ", ");
-		append_values(&buf, pairs_counts(p) + i * p->ny, p->ny, '[', ']');
+		lit_append_int64_list(&buf, pairs_counts(p) + i * p->ny, p->ny, '[', ']');
 	}
 	appendStringInfoString(&buf, "]}");
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));

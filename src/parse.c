@@ -153,6 +153,38 @@ lit_end(Parser *ps)
 }
 
 /*
+ * "{a,b,...}" with exactly n entries, one per point of a scale: counts
+ * (integers >= 0) into counts, or else weights (finite numbers >= 0) into
+ * doubles.
+ */
+void
+lit_point_list(Parser *ps, int n, int64 *counts, double *doubles)
+{
+	lit_expect(ps, "{");
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0 && !lit_word(ps, ","))
+			lit_fail(ps, psprintf("Expected \",\": the scale has %d points", n));
+		if (counts)
+			counts[i] = lit_int(ps, false);
+		else
+			doubles[i] = lit_nonneg_double(ps);
+	}
+	if (!lit_word(ps, "}"))
+		lit_fail(ps, psprintf("Expected \"}\": the scale has %d points", n));
+}
+
+/* Append the n integers vals between open and close, comma-separated. */
+void
+lit_append_int64_list(StringInfo buf, const int64 *vals, int n, char open, char close)
+{
+	appendStringInfoChar(buf, open);
+	for (int i = 0; i < n; i++)
+		appendStringInfo(buf, i ? "," INT64_FORMAT : INT64_FORMAT, vals[i]);
+	appendStringInfoChar(buf, close);
+}
+
+/*
  * Append d in the shortest form that reads back to the same double, so text
  * forms round-trip exactly whatever extra_float_digits says.
  */

@@ -118,12 +118,7 @@ ratings_sum_sq_weights(const Ratings *r)
 int64
 ratings_sum_counts(const Ratings *r)
 {
-	int64		n = 0;
-
-	for (int i = 0; i < ratings_npoints(r); i++)
-		if (unlikely(pg_add_s64_overflow(n, r->counts[i], &n)))
-			total_out_of_range("ratings");
-	return n;
+	return counts_total(r->counts, ratings_npoints(r), "ratings");
 }
 
 /*
@@ -203,24 +198,6 @@ ratings_validate(const Ratings *r)
 
 /* --- text input (the parser is in parse.c) ------------------------------ */
 
-/* Read "{a,b,...}" with exactly n entries into counts or doubles. */
-static void
-parse_point_list(Parser *ps, int n, int64 *counts, double *doubles)
-{
-	lit_expect(ps, "{");
-	for (int i = 0; i < n; i++)
-	{
-		if (i > 0 && !lit_word(ps, ","))
-			lit_fail(ps, psprintf("Expected \",\": the scale has %d points", n));
-		if (counts)
-			counts[i] = lit_int(ps, false);
-		else
-			doubles[i] = lit_nonneg_double(ps);
-	}
-	if (!lit_word(ps, "}"))
-		lit_fail(ps, psprintf("Expected \"}\": the scale has %d points", n));
-}
-
 /* ratings_in: text form to ratings */
 PG_FUNCTION_INFO_V1(ratings_in);
 Datum
@@ -245,12 +222,12 @@ ratings_in(PG_FUNCTION_ARGS)
 	lit_expect(&ps, "=");
 	/* Parse into a weighted buffer; shrink the size if no weights follow. */
 	r = ratings_new((int32) lo, (int32) hi, true);
-	parse_point_list(&ps, ratings_npoints(r), r->counts, NULL);
+	lit_point_list(&ps, ratings_npoints(r), r->counts, NULL);
 	weighted = lit_word(&ps, "w");
 	if (weighted)
 	{
 		lit_expect(&ps, "=");
-		parse_point_list(&ps, ratings_npoints(r), NULL, ratings_weights(r));
+		lit_point_list(&ps, ratings_npoints(r), NULL, ratings_weights(r));
 		lit_expect(&ps, "w2");
 		lit_expect(&ps, "=");
 		*ratings_sumw2(r) = lit_nonneg_double(&ps);

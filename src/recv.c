@@ -9,6 +9,7 @@
  */
 #include "postgres.h"
 
+#include "common/int.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 
@@ -81,6 +82,18 @@ total_out_of_range(const char *type)
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("the number of responses of a %s value is out of range for bigint", type),
 			 errdetail("A summary holds at most 9223372036854775807 responses.")));
+}
+
+/* The sum of n counts of a value of `type` (22003 beyond bigint). */
+int64
+counts_total(const int64 *counts, int n, const char *type)
+{
+	int64		total = 0;
+
+	for (int i = 0; i < n; i++)
+		if (unlikely(pg_add_s64_overflow(total, counts[i], &total)))
+			total_out_of_range(type);
+	return total;
 }
 
 /*

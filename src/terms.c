@@ -190,12 +190,7 @@ terms_canonical(const TermRatings *t)
 int64
 terms_responses(const TermRatings *t)
 {
-	int64		n = 0;
-
-	for (int i = 0; i < terms_npoints(t); i++)
-		if (unlikely(pg_add_s64_overflow(n, terms_overall(t)[i], &n)))
-			total_out_of_range("term_ratings");
-	return n;
+	return counts_total(terms_overall(t), terms_npoints(t), "term_ratings");
 }
 
 /*
@@ -286,20 +281,6 @@ terms_check(const TermRatings *t, int sqlstate)
 
 /* --- text and binary forms --------------------------------------------- */
 
-static void
-read_counts(Parser *ps, int64 *counts, int np)
-{
-	lit_expect(ps, "{");
-	for (int i = 0; i < np; i++)
-	{
-		if (i > 0 && !lit_word(ps, ","))
-			lit_fail(ps, psprintf("Expected \",\": there are %d counts, one per scale point", np));
-		counts[i] = lit_int(ps, false);
-	}
-	if (!lit_word(ps, "}"))
-		lit_fail(ps, psprintf("Expected \"}\": there are %d counts, one per scale point", np));
-}
-
 /* A double-quoted term, into buf (reset first). */
 static void
 read_term(Parser *ps, StringInfo buf)
@@ -352,7 +333,7 @@ term_ratings_in(PG_FUNCTION_ARGS)
 	t = terms_new(lo, hi, 0, 0);
 	lit_expect(&ps, "n");
 	lit_expect(&ps, "=");
-	read_counts(&ps, terms_overall(t), np);
+	lit_point_list(&ps, np, terms_overall(t), NULL);
 	lit_expect(&ps, "terms");
 	lit_expect(&ps, "=");
 	lit_expect(&ps, "{");
@@ -363,7 +344,7 @@ term_ratings_in(PG_FUNCTION_ARGS)
 		{
 			read_term(&ps, &term);
 			lit_expect(&ps, ":");
-			read_counts(&ps, counts, np);
+			lit_point_list(&ps, np, counts, NULL);
 			t = terms_insert(t, t->nterms, term.data, term.len);
 			memcpy(terms_entry(t, t->nterms - 1)->counts, counts, np * sizeof(int64));
 		} while (lit_word(&ps, ","));
@@ -373,15 +354,6 @@ term_ratings_in(PG_FUNCTION_ARGS)
 	t = terms_canonical(t);
 	terms_check(t, ERRCODE_INVALID_TEXT_REPRESENTATION);
 	PG_RETURN_POINTER(t);
-}
-
-static void
-append_counts(StringInfo buf, const int64 *counts, int np, char open, char close)
-{
-	appendStringInfoChar(buf, open);
-	for (int i = 0; i < np; i++)
-		appendStringInfo(buf, i ? "," INT64_FORMAT : INT64_FORMAT, counts[i]);
-	appendStringInfoChar(buf, close);
 }
 
 /* term_ratings_out: term_ratings to its text form */
@@ -395,7 +367,7 @@ term_ratings_out(PG_FUNCTION_ARGS)
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "scale=%d..%d n=", t->lo, t->hi);
-	append_counts(&buf, terms_overall(t), np, '{', '}');
+	lit_append_int64_list(&buf, terms_overall(t), np, '{', '}');
 	appendStringInfoString(&buf, " terms={");
 	for (int i = 0; i < t->nterms; i++)
 	{
@@ -412,7 +384,7 @@ term_ratings_out(PG_FUNCTION_ARGS)
 			appendStringInfoChar(&buf, s[k]);
 		}
 		appendStringInfoString(&buf, "\":");
-		append_counts(&buf, e->counts, np, '{', '}');
+		lit_append_int64_list(&buf, e->counts, np, '{', '}');
 	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
@@ -516,7 +488,7 @@ term_ratings_to_jsonb(PG_FUNCTION_ARGS)
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"lo\": %d, \"hi\": %d, \"responses\": " INT64_FORMAT ", \"counts\": ",
 					 t->lo, t->hi, terms_responses(t));
-	append_counts(&buf, terms_overall(t), np, '[', ']');
+	lit_append_int64_list(&buf, terms_overall(t), np, '[', ']');
 	appendStringInfoString(&buf, ", \"terms\": {");
 	for (int i = 0; i < t->nterms; i++)
 	{
@@ -526,7 +498,7 @@ term_ratings_to_jsonb(PG_FUNCTION_ARGS)
 			appendStringInfoString(&buf, ", ");
 		escape_json(&buf, pnstrdup(terms_entry_bytes(t, e), e->len));
 		appendStringInfoString(&buf, ": ");
-		append_counts(&buf, e->counts, np, '[', ']');
+		lit_append_int64_list(&buf, e->counts, np, '[', ']');
 	}
 	appendStringInfoString(&buf, "}}");
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
