@@ -60,7 +60,7 @@ too_many_values(char axis, int64 v)
  * loyalty.h: the executor copies a new state into the aggregate's).
  */
 static RatingPairs *
-pairs_grow(FunctionCallInfo fcinfo, const RatingPairs *p, int xi, int64 x, int yj, int64 y)
+pairs_grow(const RatingPairs *p, int xi, int64 x, int yj, int64 y)
 {
 	int			nx = p->nx + (xi >= 0),
 				ny = p->ny + (yj >= 0);
@@ -132,7 +132,7 @@ pairs_drop_empty(RatingPairs *p)
 
 /* Add (sign 1) or remove (sign -1) one row (x, y); may reallocate to add. */
 static RatingPairs *
-pairs_add(FunctionCallInfo fcinfo, RatingPairs *p, int64 x, int64 y, int sign)
+pairs_add(RatingPairs *p, int64 x, int64 y, int sign)
 {
 	int			xins = 0,
 				yins = 0;
@@ -161,7 +161,7 @@ pairs_add(FunctionCallInfo fcinfo, RatingPairs *p, int64 x, int64 y, int sign)
 			too_many_values('x', x);
 		if (j < 0 && p->ny >= PAIRS_MAX_VALUES)
 			too_many_values('y', y);
-		p = pairs_grow(fcinfo, p, i < 0 ? xins : -1, x, j < 0 ? yins : -1, y);
+		p = pairs_grow(p, i < 0 ? xins : -1, x, j < 0 ? yins : -1, y);
 		i = axis_find(pairs_xvals(p), p->nx, x, &xins);
 		j = axis_find(pairs_yvals(p), p->ny, y, &yins);
 	}
@@ -210,7 +210,7 @@ pairs_step(FunctionCallInfo fcinfo, ScoreType type, int sign)
 	RatingPairs *p = pairs_trans_state(fcinfo);
 
 	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
-		p = pairs_add(fcinfo, p,
+		p = pairs_add(p,
 					  score_arg(fcinfo, 1, type, PG_INT32_MIN, PG_INT32_MAX),
 					  score_arg(fcinfo, 2, type, PG_INT32_MIN, PG_INT32_MAX), sign);
 	/* Called from SQL on a stored table: its total must fit bigint (22003). */
@@ -235,7 +235,7 @@ PAIRS_ENTRIES(SCORE_FLOAT8, rating_pairs_trans_float8, rating_pairs_inv_float8)
  * cell through the axes (which may differ): may reallocate to add.
  */
 static RatingPairs *
-pairs_merge(FunctionCallInfo fcinfo, RatingPairs *a, const RatingPairs *b, int sign)
+pairs_merge(RatingPairs *a, const RatingPairs *b, int sign)
 {
 	for (int i = 0; i < b->nx; i++)
 		for (int j = 0; j < b->ny; j++)
@@ -249,7 +249,7 @@ pairs_merge(FunctionCallInfo fcinfo, RatingPairs *a, const RatingPairs *b, int s
 			if (c == 0)
 				continue;
 			/* Make the cell exist (adding) or find it (removing). */
-			a = pairs_add(fcinfo, a, pairs_xvals(b)[i], pairs_yvals(b)[j], sign);
+			a = pairs_add(a, pairs_xvals(b)[i], pairs_yvals(b)[j], sign);
 			xi = axis_find(pairs_xvals(a), a->nx, pairs_xvals(b)[i], &ins);
 			yj = axis_find(pairs_yvals(a), a->ny, pairs_yvals(b)[j], &ins);
 			cell = &pairs_counts(a)[xi * a->ny + yj];
@@ -274,7 +274,7 @@ pairs_validate_op(const void *value)
 static void *
 pairs_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 {
-	RatingPairs *p = pairs_merge(fcinfo, (RatingPairs *) state, (const RatingPairs *) value, 1);
+	RatingPairs *p = pairs_merge((RatingPairs *) state, (const RatingPairs *) value, 1);
 
 	/* A stored value's total must fit bigint too (an aggregate's final checks it). */
 	if (!agg_called(fcinfo))
@@ -285,7 +285,7 @@ pairs_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 static void *
 pairs_subtract_op(FunctionCallInfo fcinfo, void *state, const void *value)
 {
-	return pairs_merge(fcinfo, (RatingPairs *) state, (const RatingPairs *) value, -1);
+	return pairs_merge((RatingPairs *) state, (const RatingPairs *) value, -1);
 }
 
 static const SummaryOps pairs_ops = {pairs_validate_op, pairs_merge_op, pairs_subtract_op};

@@ -141,7 +141,7 @@ ratings_remove(Ratings *r, int64 score, double w)
  * NULL when a removal of weights cannot be exact.
  */
 static Ratings *
-ratings_merge(FunctionCallInfo fcinfo, Ratings *a, const Ratings *b, int sign)
+ratings_merge(Ratings *a, const Ratings *b, int sign)
 {
 	int			np = ratings_npoints(a);
 	int64		counts[RATINGS_MAX_POINTS];
@@ -209,14 +209,14 @@ ratings_validate_op(const void *value)
 static void *
 ratings_merge_op(FunctionCallInfo fcinfo, void *state, const void *value)
 {
-	return ratings_result(fcinfo, ratings_merge(fcinfo, (Ratings *) state,
+	return ratings_result(fcinfo, ratings_merge((Ratings *) state,
 												(const Ratings *) value, 1));
 }
 
 static void *
 ratings_subtract_op(FunctionCallInfo fcinfo, void *state, const void *value)
 {
-	Ratings    *r = ratings_merge(fcinfo, (Ratings *) state, (const Ratings *) value, -1);
+	Ratings    *r = ratings_merge((Ratings *) state, (const Ratings *) value, -1);
 
 	return r ? ratings_result(fcinfo, r) : NULL;
 }

@@ -83,14 +83,14 @@ check_trend_array(ArrayType *a)
 
 /*
  * Moments that left the range of a stored value (an overflow to infinity,
- * or more than TREND_MAX_N answers once `added` more are counted: checked
- * before counting them, as the sum would round) are an error, 22003, never
- * a state that the type's input would refuse.
+ * or more than TREND_MAX_N answers: n_before answers and `added` more,
+ * compared so, as their sum would round) are an error, 22003, never a state
+ * that the type's input would refuse.  Called after the update.
  */
 static inline void
-trend_check_range(const double *s, double added)
+trend_check_range(const double *s, double n_before, double added)
 {
-	if (unlikely(!(s[0] <= TREND_MAX_N - added && isfinite(s[1]) && isfinite(s[2]) &&
+	if (unlikely(!(n_before <= TREND_MAX_N - added && isfinite(s[1]) && isfinite(s[2]) &&
 				   isfinite(s[3]) && isfinite(s[4]) && isfinite(s[5]))))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -110,10 +110,10 @@ trend_step(FunctionCallInfo fcinfo, ScoreType type, bool legacy)
 	void	   *state = agg_state_arg(fcinfo, 0);
 	double	   *s = legacy ? check_trend_array((ArrayType *) state) : ((TrendState *) state)->s;
 	double		x = trend_time(PG_GETARG_TIMESTAMPTZ(1));
+	double		n = s[0];
 
-	trend_check_range(s, 1.0);
 	trend_add(s, x, nps_value(score_arg(fcinfo, 2, type, NPS_LO, NPS_HI)));
-	trend_check_range(s, 0.0);
+	trend_check_range(s, n, 1.0);
 	PG_RETURN_POINTER(state);
 }
 
@@ -153,7 +153,6 @@ trend_merge(double *s, const double *t)
 		memcpy(s, t, TREND_N * sizeof(double));
 		return;
 	}
-	trend_check_range(s, n2);
 	n = n1 + n2;
 	dx = t[1] - s[1];
 	dy = t[2] - s[2];
@@ -164,7 +163,7 @@ trend_merge(double *s, const double *t)
 	s[3] += t[3] + dx * dx * f;
 	s[4] += t[4] + dx * dy * f;
 	s[5] += t[5] + dy * dy * f;
-	trend_check_range(s, 0.0);
+	trend_check_range(s, n1, n2);
 }
 
 static void *
