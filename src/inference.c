@@ -184,22 +184,36 @@ two_sided_z(double z)
 	return 2.0 * norm_sf(fabs(z));
 }
 
-/* nps_test(ratings, ratings): two-sided p-value that two NPS differ */
-PG_FUNCTION_INFO_V1(ratings_nps_test2);
-Datum
-ratings_nps_test2(PG_FUNCTION_ARGS)
+/*
+ * The two-sided p-value that the NPS of two 0..10 summaries differ, in *p;
+ * false when either has no weight or the standard error is 0.
+ */
+bool
+nps_test_p(const Ratings *ra, const Ratings *rb, double *p)
 {
 	NpsStats	a,
 				b;
 	double		se;
 
-	if (!nps_stats(PG_GETARG_RATINGS_P(0), "nps_test", &a) ||
-		!nps_stats(PG_GETARG_RATINGS_P(1), "nps_test", &b))
-		PG_RETURN_NULL();
+	if (!nps_stats(ra, "nps_test", &a) || !nps_stats(rb, "nps_test", &b))
+		return false;
 	se = nps_diff_se(&a, &b);
 	if (!(se > 0.0))
+		return false;
+	*p = two_sided_z(((a.pro - a.det) - (b.pro - b.det)) / se);
+	return true;
+}
+
+/* nps_test(ratings, ratings): two-sided p-value that two NPS differ */
+PG_FUNCTION_INFO_V1(ratings_nps_test2);
+Datum
+ratings_nps_test2(PG_FUNCTION_ARGS)
+{
+	double		p;
+
+	if (!nps_test_p(PG_GETARG_RATINGS_P(0), PG_GETARG_RATINGS_P(1), &p))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(two_sided_z(((a.pro - a.det) - (b.pro - b.det)) / se));
+	PG_RETURN_FLOAT8(p);
 }
 
 /*

@@ -249,9 +249,11 @@ extern double ratings_weight_between(const Ratings *r, int from, int to);
 extern bool ratings_variance(const Ratings *r, double *mean, double *var);
 extern void check_nps_scale(const Ratings *r, const char *func);
 extern void check_boxes(const Ratings *r, int32 boxes);
+extern bool ratings_nps_of(const Ratings *r, double *nps);
 
-/* inference.c: shared by every interval */
+/* inference.c: shared by every interval and by theme_impact */
 extern double confidence_z(double confidence);
+extern bool nps_test_p(const Ratings *a, const Ratings *b, double *p);
 
 /* parse.c: reading text forms */
 typedef struct Parser

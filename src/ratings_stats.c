@@ -106,21 +106,43 @@ LOYALTY_ENTRY(ratings_total_weight_fn, total_weight_of(fcinfo))
 
 /*
  * The weighted % of answers in scale points from..to (offsets from lo),
- * less the % in less_from..less_to when less_from <= less_to; NULL for a
- * summary without weight.  Every percentage accessor returns through here.
+ * less the % in less_from..less_to when less_from <= less_to, in *pct;
+ * false for a summary without weight.
  */
-static Datum
-weight_pct(FunctionCallInfo fcinfo, const Ratings *r, int from, int to,
-		   int less_from, int less_to)
+static bool
+pct_between(const Ratings *r, int from, int to, int less_from, int less_to, double *pct)
 {
 	double		total = ratings_sum_weights(r);
 	double		w = ratings_weight_between(r, from, to);
 
 	if (total == 0.0)
-		PG_RETURN_NULL();
+		return false;
 	if (less_from <= less_to)
 		w -= ratings_weight_between(r, less_from, less_to);
-	PG_RETURN_FLOAT8(100.0 * w / total);
+	*pct = 100.0 * w / total;
+	return true;
+}
+
+/*
+ * pct_between as an accessor's result, NULL for a summary without weight.
+ * Every percentage accessor returns through here.
+ */
+static Datum
+weight_pct(FunctionCallInfo fcinfo, const Ratings *r, int from, int to,
+		   int less_from, int less_to)
+{
+	double		pct;
+
+	if (!pct_between(r, from, to, less_from, less_to, &pct))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(pct);
+}
+
+/* The NPS of a 0..10 summary in *nps, as nps() gives it; false without weight. */
+bool
+ratings_nps_of(const Ratings *r, double *nps)
+{
+	return pct_between(r, NPS_PROMOTER_FROM, NPS_HI, NPS_LO, NPS_PASSIVE_FROM - 1, nps);
 }
 
 /* nps(ratings): 100 * (promoters - detractors) / responses, weighted */
@@ -130,8 +152,12 @@ ratings_nps(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
 
+	double		nps;
+
 	check_nps_scale(r, "nps");
-	return weight_pct(fcinfo, r, NPS_PROMOTER_FROM, NPS_HI, NPS_LO, NPS_PASSIVE_FROM - 1);
+	if (!ratings_nps_of(r, &nps))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(nps);
 }
 
 /* Which NPS group an accessor reads: first and last score. */

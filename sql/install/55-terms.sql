@@ -20,6 +20,17 @@ CREATE FUNCTION @extschema@.term_ratings(t @extschema@.term_ratings, term text) 
 COMMENT ON FUNCTION @extschema@.term_ratings(@extschema@.term_ratings, text) IS
     'the ratings summary of the responses that mention term (compared as bytes); NULL when none does';
 
+-- One row per term with enough mentions, in term order (SPEC 4.6).
+CREATE FUNCTION @extschema@.theme_impact(t @extschema@.term_ratings, min_mentions integer DEFAULT 10)
+    RETURNS TABLE (term text, mentions bigint, mention_pct float8, nps float8, nps_without float8,
+                   impact float8, p_value float8, detractor_z float8)
+    AS 'MODULE_PATHNAME', 'term_ratings_theme_impact' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+    ROWS 100;
+COMMENT ON FUNCTION @extschema@.theme_impact(@extschema@.term_ratings, integer) IS
+    'per term mentioned by at least min_mentions responses: mentions, % of responses, NPS with and without it, '
+    'NPS points it adds (+) or costs (-) overall, p-value of nps_test between the two groups, and the '
+    'Monroe et al. log-odds z of detractors against promoters (+: characteristic of detractors); 0..10 only';
+
 -- Aggregate support ----------------------------------------------------
 
 -- (term_ratings_final, term_ratings_combine and term_ratings_rollup_trans:
