@@ -5,6 +5,8 @@
 # entry points) and its declaration in sql/install/; and every entry point
 # in src/ is declared by the install script or is one that only databases
 # not yet updated from 0.1.0 call (listed in src/ on lines "0.1.0: name ...").
+# (grep -q reads here-strings, not pipes: under pipefail, a grep -q that stops
+# early would make the echo before it fail with SIGPIPE.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 script=${1:-sql/loyalty--$(sed -n "s/^default_version = '\(.*\)'/\1/p" loyalty.control).sql}
@@ -15,7 +17,7 @@ defined=$(perl -ne 'print "$1\n" if /^PG_FUNCTION_INFO_V1\((\w+)\)/ || /^LOYALTY
 dups=$(echo "$defined" | uniq -d)
 if [ -n "$dups" ]; then echo "defined twice in src/: $dups" >&2; fail=1; fi
 for s in $symbols; do
-    if ! echo "$defined" | grep -qx "$s"; then
+    if ! grep -qx "$s" <<<"$defined"; then
         echo "no definition in src/ of $s (declared in $script)" >&2; fail=1
     fi
     if ! grep -qw "$s" sql/install/*.sql; then
@@ -23,7 +25,7 @@ for s in $symbols; do
     fi
 done
 for s in $(echo "$defined" | sort -u); do
-    if ! echo "$symbols" | grep -qx "$s" && ! grep -q "0\.1\.0:.*\b$s\b" src/*.c; then
+    if ! grep -qx "$s" <<<"$symbols" && ! grep -q "0\.1\.0:.*\b$s\b" src/*.c; then
         echo "entry point $s is declared nowhere (and not marked as 0.1.0's)" >&2; fail=1
     fi
 done
