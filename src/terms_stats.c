@@ -82,28 +82,28 @@ typedef struct ThemeScan
 	Ratings    *without;		/* all the others */
 } ThemeScan;
 
-/* Mentions of term e in scale points from..to, as a double. */
-static double
+/* Mentions of term e in scale points from..to. */
+static int64
 term_mentions(const TermEntry *e, int from, int to)
 {
 	int64		n = 0;
 
-	/* At most the overall counts, which fit bigint. */
+	/* At most the overall counts, whose total fits bigint. */
 	for (int p = from; p <= to; p++)
 		n += e->counts[p];
-	return (double) n;
+	return n;
 }
 
 static double
 term_detractors(const TermEntry *e)
 {
-	return term_mentions(e, NPS_LO, NPS_PASSIVE_FROM - 1);
+	return (double) term_mentions(e, NPS_LO, NPS_PASSIVE_FROM - 1);
 }
 
 static double
 term_promoters(const TermEntry *e)
 {
-	return term_mentions(e, NPS_PROMOTER_FROM, NPS_HI);
+	return (double) term_mentions(e, NPS_PROMOTER_FROM, NPS_HI);
 }
 
 static ThemeScan *
@@ -134,7 +134,7 @@ theme_scan_new(TermRatings *t, int32 min_mentions)
 
 		s->n_det += term_detractors(e);
 		s->n_pro += term_promoters(e);
-		s->alpha0 += term_mentions(e, NPS_LO, NPS_HI);
+		s->alpha0 += (double) term_mentions(e, NPS_LO, NPS_HI);
 	}
 	return s;
 }
@@ -148,7 +148,7 @@ theme_scan_new(TermRatings *t, int32 min_mentions)
 static bool
 detractor_z(const ThemeScan *s, const TermEntry *e, double *z)
 {
-	double		alpha = term_mentions(e, NPS_LO, NPS_HI);
+	double		alpha = (double) term_mentions(e, NPS_LO, NPS_HI);
 	double		d = term_detractors(e) + alpha;
 	double		p = term_promoters(e) + alpha;
 	double		delta;
@@ -166,7 +166,7 @@ theme_row(ThemeScan *s, const TermEntry *e, TupleDesc desc)
 {
 	Datum		values[8];
 	bool		nulls[8] = {false};
-	double		mentions = term_mentions(e, NPS_LO, NPS_HI);
+	int64		mentions = term_mentions(e, NPS_LO, NPS_HI);
 	double		nps = 0.0,
 				nps_without = 0.0,
 				p = 0.0,
@@ -178,8 +178,8 @@ theme_row(ThemeScan *s, const TermEntry *e, TupleDesc desc)
 		s->without->counts[i] = terms_overall(s->t)[i] - e->counts[i];
 	}
 	values[0] = PointerGetDatum(cstring_to_text_with_len(terms_entry_bytes(s->t, e), e->len));
-	values[1] = Int64GetDatum((int64) mentions);
-	values[2] = Float8GetDatum(100.0 * mentions / s->responses);
+	values[1] = Int64GetDatum(mentions);
+	values[2] = Float8GetDatum(100.0 * (double) mentions / s->responses);
 	(void) ratings_nps_of(s->with, &nps);
 	values[3] = Float8GetDatum(nps);
 	nulls[4] = nulls[5] = !ratings_nps_of(s->without, &nps_without);
@@ -223,7 +223,7 @@ term_ratings_theme_impact(PG_FUNCTION_ARGS)
 	{
 		const TermEntry *e = terms_entry(s->t, s->next++);
 
-		if (term_mentions(e, NPS_LO, NPS_HI) >= (double) s->min_mentions)
+		if (term_mentions(e, NPS_LO, NPS_HI) >= s->min_mentions)
 			SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(theme_row(s, e, funcctx->tuple_desc)));
 	}
 	SRF_RETURN_DONE(funcctx);

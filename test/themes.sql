@@ -7,7 +7,7 @@
 -- reads the literals below and checks them.  The small example is worked
 -- out by hand.
 \ir helpers.psql
-SELECT plan(31);
+SELECT plan(32);
 
 -- The small example, by hand.  Five responses, stemmed by english:
 --   'The invoice was late' 2; 'Late delivery, late invoice' 6;
@@ -145,6 +145,12 @@ SELECT is((SELECT (mentions, mention_pct, nps, nps_without, impact, p_value, det
 SELECT is((SELECT string_agg(format('%s %s %s %s %s', term, mentions, nps, nps_without, impact), '; ' ORDER BY term)
            FROM theme_impact('scale=0..10 n={0,0,1,0,0,0,0,1,0,1,1} terms={"a":{0,0,1,0,0,0,0,0,0,1,0},"b":{0,0,0,0,0,0,0,0,0,0,1}}'::term_ratings, 1)),
           'a 2 0 50 -25; b 1 100 0 25', 'two terms by hand: nps, nps_without, impact');
+
+-- Counts beyond 2^53 stay exact: mentions is a bigint, not a double.
+SELECT is((SELECT string_agg(term || ':' || mentions, ' ' ORDER BY term)
+           FROM theme_impact('scale=0..10 n={9223372036854775806,0,0,0,0,0,0,0,0,0,1} '
+                             'terms={"a":{9223372036854775806,0,0,0,0,0,0,0,0,0,0},"b":{0,0,0,0,0,0,0,0,0,0,1}}'::term_ratings, 0)),
+          'a:9223372036854775806 b:1', 'mentions near 2^63 are exact');
 
 -- Errors: only 0..10 summaries (22023), a negative threshold (22023).
 SELECT throws_ok($$SELECT * FROM theme_impact('scale=1..5 n={1,0,0,0,0} terms={"a":{1,0,0,0,0}}'::term_ratings)$$,
