@@ -9,7 +9,7 @@ createdb loyalty_demo
 psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION loyalty'
 echo "Generating the sample CRM (2,000 customers, a year of survey answers and comments, 200 stores) ..."
 psql -X -q -v ON_ERROR_STOP=1 -f crm.sql >/dev/null
-psql -X -q -A -t -c "SELECT format('%s customers, %s survey answers (%s with a comment), %s stored daily summaries, %s of themes; %s stores, %s store visits, %s stored weekly summaries',
+psql -X -q -A -t -c "SELECT format(E'%s customers, %s survey answers (%s with a comment), %s stored daily summaries, %s of themes;\n%s stores, %s store visits, %s stored weekly summaries',
                           (SELECT count(*) FROM customers), (SELECT count(*) FROM responses),
                           (SELECT count(comment) FROM responses), (SELECT count(*) FROM daily_summary),
                           (SELECT count(*) FROM daily_themes), (SELECT count(*) FROM stores),
