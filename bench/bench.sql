@@ -34,7 +34,13 @@ INSERT INTO bench_queries VALUES
  ('spearman',       'SELECT spearman(effort, score) FROM bench_answers', 16),
  ('spearman_sql',   'SELECT corr(rx, ry) FROM (SELECT rank() OVER (ORDER BY effort) + (count(*) OVER (PARTITION BY effort) - 1) / 2.0 AS rx, rank() OVER (ORDER BY score) + (count(*) OVER (PARTITION BY score) - 1) / 2.0 AS ry FROM bench_answers WHERE effort IS NOT NULL AND score IS NOT NULL) r', 17),
  ('rank_weeks',     'SELECT count(v) FROM (SELECT rank() OVER (PARTITION BY week ORDER BY p) AS v FROM bench_pvalues) x', 18),
- ('p_adjust_bh',    'SELECT count(v) FROM (SELECT p_adjust(p, ''BH'') OVER (PARTITION BY week) AS v FROM bench_pvalues) x', 19);
+ ('p_adjust_bh',    'SELECT count(v) FROM (SELECT p_adjust(p, ''BH'') OVER (PARTITION BY week) AS v FROM bench_pvalues) x', 19),
+ -- Verbatim themes: the summary of 1,000,000 comments, and the plain SQL that
+ -- gives the same counts (per lexeme and scale point, and of all responses:
+ -- checked below); theme_impact of a stored summary of 50,000 terms.
+ ('term_ratings_agg', 'SELECT term_ratings_agg(doc, score) FROM bench_comments', 20),
+ ('term_ratings_sql', 'SELECT u.lexeme, count(*) FILTER (WHERE score = 0) AS n0, count(*) FILTER (WHERE score = 1) AS n1, count(*) FILTER (WHERE score = 2) AS n2, count(*) FILTER (WHERE score = 3) AS n3, count(*) FILTER (WHERE score = 4) AS n4, count(*) FILTER (WHERE score = 5) AS n5, count(*) FILTER (WHERE score = 6) AS n6, count(*) FILTER (WHERE score = 7) AS n7, count(*) FILTER (WHERE score = 8) AS n8, count(*) FILTER (WHERE score = 9) AS n9, count(*) FILTER (WHERE score = 10) AS n10 FROM bench_comments t, unnest(t.doc) u WHERE score IS NOT NULL GROUP BY u.lexeme UNION ALL SELECT NULL, count(*) FILTER (WHERE score = 0), count(*) FILTER (WHERE score = 1), count(*) FILTER (WHERE score = 2), count(*) FILTER (WHERE score = 3), count(*) FILTER (WHERE score = 4), count(*) FILTER (WHERE score = 5), count(*) FILTER (WHERE score = 6), count(*) FILTER (WHERE score = 7), count(*) FILTER (WHERE score = 8), count(*) FILTER (WHERE score = 9), count(*) FILTER (WHERE score = 10) FROM bench_comments WHERE score IS NOT NULL', 21),
+ ('theme_impact_50k', 'SELECT count(*) FROM theme_impact((SELECT t FROM bench_term_summaries WHERE name = ''tags_50k''), 0)', 22);
 
 -- BENCH_ONLY (run.sh): a regular expression; only the queries whose names
 -- match it run.
@@ -52,8 +58,8 @@ END
 $$;
 
 -- Queries run in phases by table (ord < 12: bench_answers; 12-14:
--- bench_drivers; 15-16: bench_answers again; the SQL mid-rank sort; then
--- bench_pvalues), so
+-- bench_drivers; 15-16: bench_answers again; the SQL mid-rank sort;
+-- bench_pvalues; bench_comments; then the stored 50,000-term summary), so
 -- that one table's scans and the big sort do not push the other table out of
 -- the caches between rounds.  Each phase starts with an untimed round.
 CREATE FUNCTION pg_temp.run_all(reps int) RETURNS void LANGUAGE plpgsql AS $$
@@ -61,7 +67,7 @@ DECLARE
     q record;
     t0 timestamptz;
     c0 float8;
-    phases numeric[] := ARRAY[0, 12, 15, 17, 18, 1000];
+    phases numeric[] := ARRAY[0, 12, 15, 17, 18, 20, 22, 1000];
 BEGIN
     FOR ph IN 1..array_length(phases, 1) - 1 LOOP
         FOR rep IN 0..reps LOOP        -- rep 0 warms the caches and is not kept
@@ -122,9 +128,37 @@ FROM (VALUES
     ('driver_agg(y, ARRAY[8 columns]) / 8 x corr()',  'driver_agg_cols', 'corr_8',             NULL, NULL),
     ('spearman(x, y) / corr(x, y)',                   'spearman', 'corr',                      1.3, NULL),
     ('spearman(x, y) / SQL mid-rank spearman',        'spearman', 'spearman_sql',              0.05, '(20x faster)'),
-    ('p_adjust(p, BH) / rank() by week, 300 per week', 'p_adjust_bh', 'rank_weeks',            2.0, NULL)
+    ('p_adjust(p, BH) / rank() by week, 300 per week', 'p_adjust_bh', 'rank_weeks',            2.0, NULL),
+    ('term_ratings_agg / plain SQL counts per lexeme', 'term_ratings_agg', 'term_ratings_sql', 0.333, '(3x faster)')
 ) v(measure, numerator, denominator, limit_, note), LATERAL (SELECT pg_temp.r(numerator, denominator) AS ratio) r
 WHERE ratio IS NOT NULL;
+
+-- Each measure: a query's median (the clock of the ratios above), and the
+-- most it may take in ms.
+\echo
+SELECT measure, round(ms::numeric, 1) AS ms, '<= ' || limit_ || ' ms' AS target,
+       CASE WHEN ms <= limit_ THEN 'met' ELSE 'MISSED' END AS result
+FROM (VALUES
+    ('theme_impact(t, 0) of a stored summary of 50,000 terms', 'theme_impact_50k', 200)
+) v(measure, name, limit_) JOIN med USING (name);
+
+-- The plain SQL of term_ratings_sql gives the counts of term_ratings_agg:
+-- its rows (a lexeme's counts per scale point, and a NULL lexeme's for all
+-- responses) against the stored summary of the same comments, term by term.
+SELECT EXISTS (SELECT FROM bench_queries WHERE name = 'term_ratings_sql') AS check_terms \gset
+\if :check_terms
+SELECT format('CREATE TEMP TABLE term_sql_counts AS %s', sql) FROM bench_queries WHERE name = 'term_ratings_sql' \gexec
+\echo
+SELECT 'plain SQL (term_ratings_sql) against term_ratings_agg(doc, score)' AS check,
+       count(s.key) AS "SQL rows", count(a.key) AS "summary rows (terms + all)",
+       count(*) FILTER (WHERE s.counts IS DISTINCT FROM a.counts) AS differences,
+       CASE WHEN count(*) FILTER (WHERE s.counts IS DISTINCT FROM a.counts) = 0 THEN 'same counts' ELSE 'DIFFERENT' END AS result
+FROM (SELECT coalesce(lexeme, '') AS key, jsonb_build_array(n0, n1, n2, n3, n4, n5, n6, n7, n8, n9, n10) AS counts
+      FROM term_sql_counts) s
+FULL JOIN (SELECT e.key, e.value AS counts FROM bench_term_summaries, jsonb_each(t::jsonb -> 'terms') e WHERE name = 'comments'
+           UNION ALL
+           SELECT '', t::jsonb -> 'counts' FROM bench_term_summaries WHERE name = 'comments') a USING (key);
+\endif
 
 \echo
 \echo 'State size per group (bytes), target <= 256 for a 0..10 scale'
@@ -137,3 +171,16 @@ UNION ALL
 SELECT 'rating_pairs_agg(effort, score), 1000 rows', pg_column_size(rating_pairs_agg(effort, score)) FROM bench_answers WHERE id <= 1000
 UNION ALL
 SELECT 'rating_pairs_agg(effort, score), all rows', pg_column_size(rating_pairs_agg(effort, score)) FROM bench_answers;
+
+-- A term_ratings summary grows with its terms, not its rows: its size as
+-- the aggregate returns it (rollup of the stored value, which the table
+-- keeps compressed) and stored, per term.
+\echo
+\echo 'term_ratings summaries (bytes), 0..10 scale'
+SELECT name AS summary, n AS terms, bytes, round(bytes::numeric / n, 1) AS "bytes per term",
+       stored AS "stored (compressed)", round(stored::numeric / n, 1) AS "stored per term"
+FROM bench_term_summaries b,
+     LATERAL (SELECT (SELECT count(*) FROM theme_impact(b.t, 0)) AS n,
+                     (SELECT pg_column_size(rollup(s.t)) FROM bench_term_summaries s WHERE s.name = b.name) AS bytes,
+                     pg_column_size(b.t) AS stored) x
+ORDER BY name;
