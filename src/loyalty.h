@@ -483,14 +483,18 @@ extern void drivers_validate(const DriverMatrix *m);	/* raises XX001 */
  * terms_stats.c).  Layout:
  *
  *		int64	overall[npoints]		all responses
- *		int32	index[idxcap]			entry offsets, in term order (padded to 8 bytes)
+ *		int32	index[idxcap]			entry offsets (padded to 8 bytes)
+ *		TermSlot slots[hashcap]			an aggregate state's lookup table
  *		TermEntry entries				entcap bytes, used of them in use
  *
  * A term is at most TERMS_MAX_LEN bytes, compared as bytes (memcmp, then
- * length).  An aggregate state appends new terms' entries and keeps the
- * index sorted; both regions grow geometrically.  A stored value is
- * canonical: entries in term order, no spare room (idxcap = nterms, entcap =
- * used).
+ * length).  A stored value is canonical: index in term order, no lookup
+ * table and no spare room (idxcap = nterms, hashcap = 0, entcap = used).
+ * An aggregate state finds its terms by hash: slots is an open-addressing
+ * table (linear probing, a power of two, at most half full) of each term's
+ * hash and entry offset; new terms are appended to index and entries in the
+ * order they arrive, and every region grows geometrically.  terms_canonical
+ * sorts a state into its stored form.
  */
 #define TERMS_VERSION		1
 #define TERMS_MAX_LEN		2047	/* a tsvector lexeme's limit (2046) and one more */
@@ -503,7 +507,7 @@ typedef struct TermRatings
 	int32		hi;				/* highest scale point */
 	int32		nterms;			/* terms held */
 	int32		idxcap;			/* room in index[] */
-	int32		pad;			/* zero */
+	int32		hashcap;		/* slots of the lookup table; 0 in a stored value */
 	int64		entcap;			/* bytes of room for entries */
 	int64		used;			/* bytes of entries in use */
 	int64		data[FLEXIBLE_ARRAY_MEMBER];
@@ -516,6 +520,13 @@ typedef struct TermEntry
 	int32		pad;			/* zero */
 	int64		counts[FLEXIBLE_ARRAY_MEMBER];
 } TermEntry;
+
+/* A slot of an aggregate state's lookup table. */
+typedef struct TermSlot
+{
+	uint32		hash;			/* hash_bytes of the term */
+	int32		off;			/* its entry's offset + 1; 0: an empty slot */
+} TermSlot;
 
 static inline int
 terms_npoints(const TermRatings *t)
@@ -541,10 +552,16 @@ terms_index_bytes(int idxcap)
 	return TYPEALIGN(8, (Size) idxcap * sizeof(int32));
 }
 
+static inline TermSlot *
+terms_slots(const TermRatings *t)
+{
+	return (TermSlot *) ((char *) terms_index(t) + terms_index_bytes(t->idxcap));
+}
+
 static inline char *
 terms_entries(const TermRatings *t)
 {
-	return (char *) terms_index(t) + terms_index_bytes(t->idxcap);
+	return (char *) (terms_slots(t) + t->hashcap);
 }
 
 static inline Size
@@ -554,13 +571,13 @@ terms_entry_size(int npoints, int len)
 }
 
 static inline Size
-terms_size(int npoints, int idxcap, Size entcap)
+terms_size(int npoints, int idxcap, int hashcap, Size entcap)
 {
 	return offsetof(TermRatings, data) + npoints * sizeof(int64) +
-		terms_index_bytes(idxcap) + entcap;
+		terms_index_bytes(idxcap) + (Size) hashcap * sizeof(TermSlot) + entcap;
 }
 
-/* The i-th term in term order. */
+/* The i-th term: in term order in a stored value, else in arrival order. */
 static inline TermEntry *
 terms_entry(const TermRatings *t, int i)
 {
@@ -577,8 +594,9 @@ terms_entry_bytes(const TermRatings *t, const TermEntry *e)
 
 /* terms.c */
 extern TermRatings *terms_new(int32 lo, int32 hi, int idxcap, Size entcap);
-extern int	terms_find(const TermRatings *t, const char *s, int len, int *ins);
-extern TermRatings *terms_insert(TermRatings *t, int pos, const char *s, int len);
+extern int	terms_find(const TermRatings *t, const char *s, int len);
+extern TermRatings *terms_append(TermRatings *t, const char *s, int len);
+extern TermEntry *terms_upsert(TermRatings **tp, const char *s, int len);
 extern TermRatings *terms_canonical(const TermRatings *t);
 extern void terms_check(const TermRatings *t, int sqlstate);
 extern int64 terms_responses(const TermRatings *t);

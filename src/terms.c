@@ -13,6 +13,7 @@
  */
 #include "postgres.h"
 
+#include "common/hashfn.h"
 #include "common/int.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
@@ -41,14 +42,14 @@ terms_too_large(void)
 
 /*
  * A new, empty summary on lo..hi (the scale must already be checked) with
- * room for idxcap terms and entcap bytes of entries, in the current memory
- * context.
+ * room for idxcap terms, a lookup table of hashcap slots (0: none) and
+ * entcap bytes of entries, in the current memory context.
  */
-TermRatings *
-terms_new(int32 lo, int32 hi, int idxcap, Size entcap)
+static TermRatings *
+terms_alloc(int32 lo, int32 hi, int idxcap, int hashcap, Size entcap)
 {
 	int			np = hi - lo + 1;
-	Size		size = terms_size(np, idxcap, entcap);
+	Size		size = terms_size(np, idxcap, hashcap, entcap);
 	TermRatings *t;
 
 	if (size > MaxAllocSize)
@@ -59,8 +60,16 @@ terms_new(int32 lo, int32 hi, int idxcap, Size entcap)
 	t->lo = lo;
 	t->hi = hi;
 	t->idxcap = idxcap;
+	t->hashcap = hashcap;
 	t->entcap = entcap;
 	return t;
+}
+
+/* A new, empty summary without a lookup table (see terms_alloc). */
+TermRatings *
+terms_new(int32 lo, int32 hi, int idxcap, Size entcap)
+{
+	return terms_alloc(lo, hi, idxcap, 0, entcap);
 }
 
 /* Byte order of terms: memcmp of the common prefix, then the length. */
@@ -74,13 +83,14 @@ term_cmp(const char *a, int alen, const char *b, int blen)
 	return (alen > blen) - (alen < blen);
 }
 
-/* The position of term s in term order, or -1 with *ins where it would go. */
+/* The position of term s in a stored value (term order), or -1. */
 int
-terms_find(const TermRatings *t, const char *s, int len, int *ins)
+terms_find(const TermRatings *t, const char *s, int len)
 {
 	int			lo = 0,
 				hi = t->nterms;
 
+	Assert(t->hashcap == 0);
 	while (lo < hi)
 	{
 		int			mid = (lo + hi) / 2;
@@ -94,81 +104,191 @@ terms_find(const TermRatings *t, const char *s, int len, int *ins)
 		else
 			hi = mid;
 	}
-	*ins = lo;
 	return -1;
 }
 
+static inline uint32
+term_hash(const char *s, int len)
+{
+	return hash_bytes((const unsigned char *) s, len);
+}
+
+/* Enter the entry at offset off, of hash h, into t's lookup table. */
+static inline void
+slot_put(TermRatings *t, uint32 h, int32 off)
+{
+	TermSlot   *slots = terms_slots(t);
+	uint32		mask = (uint32) t->hashcap - 1;
+	uint32		k = h & mask;
+
+	while (slots[k].off != 0)
+		k = (k + 1) & mask;
+	slots[k].hash = h;
+	slots[k].off = off + 1;
+}
+
 /*
- * t with the term s inserted at position pos of the term order, with zero
- * counts.  Grows (a new value in the current memory context, each region
- * doubling as it fills) when there is no room, else updates t in place.
+ * t with room for one more term of esize bytes: t itself when it has room,
+ * else a copy with each full region doubled, in the current memory context.
+ * With hashed, the copy (and a t without a lookup table) gets a table at
+ * most half full after the new term.  A value that would exceed 1 GB gets
+ * room for just this term before it is an error (54000).
  */
-TermRatings *
-terms_insert(TermRatings *t, int pos, const char *s, int len)
+static TermRatings *
+terms_room(TermRatings *t, Size esize, bool hashed)
+{
+	int			np = terms_npoints(t);
+	int64		idxcap = t->idxcap,
+				hashcap = hashed ? t->hashcap : 0,
+				entcap = t->entcap;
+	TermRatings *g;
+
+	if (t->nterms < idxcap && t->used + esize <= entcap &&
+		(!hashed || 2 * ((int64) t->nterms + 1) <= hashcap))
+		return t;
+	if (t->nterms >= idxcap)
+		idxcap = Max(8, idxcap * 2);
+	while (t->used + esize > entcap)
+		entcap = Max(256, entcap * 2);
+	while (hashed && hashcap < 2 * idxcap)
+		hashcap = Max(16, hashcap * 2);
+	if (idxcap > PG_INT32_MAX / 4 || terms_size(np, idxcap, hashcap, entcap) > MaxAllocSize)
+	{
+		idxcap = Max(t->idxcap, t->nterms + 1);
+		entcap = Max(t->entcap, t->used + esize);
+		hashcap = hashed ? t->hashcap : 0;
+		while (hashed && hashcap <= (int64) t->nterms + 1)
+			hashcap = Max(16, hashcap * 2);	/* keep a slot empty */
+		if (idxcap > PG_INT32_MAX / 4 || hashcap > PG_INT32_MAX ||
+			terms_size(np, idxcap, hashcap, entcap) > MaxAllocSize)
+			terms_too_large();
+	}
+	g = terms_alloc(t->lo, t->hi, (int) idxcap, (int) hashcap, entcap);
+	g->nterms = t->nterms;
+	g->used = t->used;
+	memcpy(terms_overall(g), terms_overall(t), np * sizeof(int64));
+	memcpy(terms_index(g), terms_index(t), t->nterms * sizeof(int32));
+	memcpy(terms_entries(g), terms_entries(t), t->used);
+	if (g->hashcap == 0)
+		return g;
+	/* The lookup table: from the old one's hashes, else hashing each term. */
+	if (t->hashcap > 0)
+	{
+		for (int k = 0; k < t->hashcap; k++)
+			if (terms_slots(t)[k].off != 0)
+				slot_put(g, terms_slots(t)[k].hash, terms_slots(t)[k].off - 1);
+	}
+	else
+		for (int i = 0; i < g->nterms; i++)
+		{
+			const TermEntry *e = terms_entry(g, i);
+
+			slot_put(g, term_hash(terms_entry_bytes(g, e), e->len), terms_index(g)[i]);
+		}
+	return g;
+}
+
+/* Add term s with zero counts at the end of t, which has room for it. */
+static TermEntry *
+terms_add(TermRatings *t, const char *s, int len)
 {
 	int			np = terms_npoints(t);
 	Size		esize = terms_entry_size(np, len);
-	TermEntry  *e;
-	int32	   *index;
+	TermEntry  *e = (TermEntry *) (terms_entries(t) + t->used);
 
-	if (t->nterms >= t->idxcap || t->used + esize > t->entcap)
-	{
-		int64		idxcap = t->idxcap,
-					entcap = t->entcap;
-		TermRatings *g;
-
-		if (t->nterms >= idxcap)
-			idxcap = Max(8, idxcap * 2);
-		while (t->used + esize > entcap)
-			entcap = Max(256, entcap * 2);
-		if (idxcap > PG_INT32_MAX / 4 || terms_size(np, idxcap, entcap) > MaxAllocSize)
-		{
-			/* Room for just this one before giving up. */
-			idxcap = Max(t->idxcap, t->nterms + 1);
-			entcap = Max(t->entcap, t->used + esize);
-			if (terms_size(np, idxcap, entcap) > MaxAllocSize)
-				terms_too_large();
-		}
-		g = terms_new(t->lo, t->hi, (int) idxcap, entcap);
-		g->nterms = t->nterms;
-		g->used = t->used;
-		memcpy(terms_overall(g), terms_overall(t), np * sizeof(int64));
-		memcpy(terms_index(g), terms_index(t), t->nterms * sizeof(int32));
-		memcpy(terms_entries(g), terms_entries(t), t->used);
-		t = g;
-	}
-	e = (TermEntry *) (terms_entries(t) + t->used);
 	memset(e, 0, esize);
 	e->len = len;
 	memcpy((char *) (e->counts + np), s, len);
-	index = terms_index(t);
-	memmove(index + pos + 1, index + pos, (t->nterms - pos) * sizeof(int32));
-	index[pos] = (int32) t->used;
+	terms_index(t)[t->nterms++] = (int32) t->used;
 	t->used += esize;
-	t->nterms++;
+	return e;
+}
+
+/*
+ * t with the term s appended, with zero counts, as input reads terms (in
+ * the order given; terms_canonical and terms_check follow).  t itself or a
+ * grown copy (see terms_room).
+ */
+TermRatings *
+terms_append(TermRatings *t, const char *s, int len)
+{
+	t = terms_room(t, terms_entry_size(terms_npoints(t), len), false);
+	(void) terms_add(t, s, len);
 	return t;
 }
 
 /*
- * The stored form of t: entries in term order, no spare room.  t itself
- * when it is already so, else a new value in the current memory context.
+ * The entry of term s in the aggregate state *tp, added with zero counts if
+ * it is new.  Found by hash; a state without a lookup table (a stored value
+ * that became a state) or without room is replaced by a grown copy.
+ */
+TermEntry *
+terms_upsert(TermRatings **tp, const char *s, int len)
+{
+	TermRatings *t = *tp;
+	uint32		h = term_hash(s, len);
+	TermSlot   *slots;
+	char	   *entries;
+	uint32		mask;
+
+	if (unlikely(t->hashcap == 0))
+		*tp = t = terms_room(t, 0, true);
+	slots = terms_slots(t);
+	entries = terms_entries(t);
+	mask = (uint32) t->hashcap - 1;
+	for (uint32 k = h & mask; slots[k].off != 0; k = (k + 1) & mask)
+	{
+		TermEntry  *e = (TermEntry *) (entries + slots[k].off - 1);
+
+		if (slots[k].hash == h && e->len == len &&
+			memcmp(terms_entry_bytes(t, e), s, len) == 0)
+			return e;
+	}
+	*tp = t = terms_room(t, terms_entry_size(terms_npoints(t), len), true);
+	slot_put(t, h, (int32) t->used);
+	return terms_add(t, s, len);
+}
+
+/* qsort_arg order of entry offsets: the byte order of their terms. */
+static int
+entry_offset_cmp(const void *a, const void *b, void *arg)
+{
+	const TermRatings *t = (const TermRatings *) arg;
+	const TermEntry *ea = (const TermEntry *) (terms_entries(t) + *(const int32 *) a);
+	const TermEntry *eb = (const TermEntry *) (terms_entries(t) + *(const int32 *) b);
+
+	return term_cmp(terms_entry_bytes(t, ea), ea->len, terms_entry_bytes(t, eb), eb->len);
+}
+
+/*
+ * The stored form of t: entries in term order, no lookup table, no spare
+ * room.  t itself when it is already so, else a new value in the current
+ * memory context (t is left as it is: a final function must not change
+ * its state).
  */
 TermRatings *
 terms_canonical(const TermRatings *t)
 {
 	int			np = terms_npoints(t);
 	TermRatings *c;
+	int32	   *order = terms_index(t);
 	Size		off = 0;
-	bool		ordered = t->idxcap == t->nterms && t->entcap == t->used;
+	bool		ordered = t->idxcap == t->nterms && t->hashcap == 0 && t->entcap == t->used;
 
 	for (int i = 0; ordered && i < t->nterms; i++)
 	{
-		if (terms_index(t)[i] != (int32) off)
+		if (order[i] != (int32) off)
 			ordered = false;
 		off += terms_entry_size(np, terms_entry(t, i)->len);
 	}
 	if (ordered)
-		return (TermRatings *) t;
+		return unconstify(TermRatings *, t);
+	if (t->hashcap > 0)
+	{
+		order = palloc(Max(t->nterms, 1) * sizeof(int32));
+		memcpy(order, terms_index(t), t->nterms * sizeof(int32));
+		qsort_arg(order, t->nterms, sizeof(int32), entry_offset_cmp, unconstify(TermRatings *, t));
+	}
 	c = terms_new(t->lo, t->hi, t->nterms, t->used);
 	c->nterms = t->nterms;
 	c->used = t->used;
@@ -176,7 +296,7 @@ terms_canonical(const TermRatings *t)
 	off = 0;
 	for (int i = 0; i < t->nterms; i++)
 	{
-		const TermEntry *e = terms_entry(t, i);
+		const TermEntry *e = (const TermEntry *) (terms_entries(t) + order[i]);
 		Size		esize = terms_entry_size(np, e->len);
 
 		terms_index(c)[i] = (int32) off;
@@ -214,15 +334,17 @@ terms_check(const TermRatings *t, int sqlstate)
 	if (VARSIZE(t) < offsetof(TermRatings, data))
 		TERMS_BAD("The value is too short.");
 	check_version(sqlstate, "term_ratings", t->version, TERMS_VERSION);
-	if (t->flags != 0 || t->unused != 0 || t->pad != 0)
+	if (t->flags != 0 || t->unused != 0)
 		TERMS_BAD("Unknown flags 0x%x.", t->flags);
+	if (t->hashcap != 0)
+		TERMS_BAD("A stored value has no lookup table.");
 	if (!terms_scale_ok(t->lo, t->hi))
 		TERMS_BAD("Scale %d..%d: a scale needs lo <= hi and at most %d points.",
 				  t->lo, t->hi, RATINGS_MAX_POINTS);
 	np = terms_npoints(t);
 	if (t->nterms < 0 || t->idxcap != t->nterms || t->used < 0 || t->entcap != t->used ||
 		t->used > MaxAllocSize ||
-		VARSIZE(t) != terms_size(np, t->nterms, t->used))
+		VARSIZE(t) != terms_size(np, t->nterms, 0, t->used))
 		TERMS_BAD("Size %zu does not match %d terms in " INT64_FORMAT " bytes.",
 				  (Size) VARSIZE(t), t->nterms, t->used);
 	for (int i = 0; i < np; i++)
@@ -345,7 +467,7 @@ term_ratings_in(PG_FUNCTION_ARGS)
 			read_term(&ps, &term);
 			lit_expect(&ps, ":");
 			lit_point_list(&ps, np, counts, NULL);
-			t = terms_insert(t, t->nterms, term.data, term.len);
+			t = terms_append(t, term.data, term.len);
 			memcpy(terms_entry(t, t->nterms - 1)->counts, counts, np * sizeof(int64));
 		} while (lit_word(&ps, ","));
 		lit_expect(&ps, "}");
@@ -356,12 +478,16 @@ term_ratings_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(t);
 }
 
-/* term_ratings_out: term_ratings to its text form */
+/*
+ * term_ratings_out: term_ratings to its text form.  Like send and the jsonb
+ * cast, it also takes an aggregate state (Citus sends partial states as
+ * text), which it writes in its stored form.
+ */
 PG_FUNCTION_INFO_V1(term_ratings_out);
 Datum
 term_ratings_out(PG_FUNCTION_ARGS)
 {
-	TermRatings *t = PG_GETARG_TERM_RATINGS_P(0);
+	TermRatings *t = terms_canonical(PG_GETARG_TERM_RATINGS_P(0));
 	int			np = terms_npoints(t);
 	StringInfoData buf;
 
@@ -401,7 +527,7 @@ PG_FUNCTION_INFO_V1(term_ratings_send);
 Datum
 term_ratings_send(PG_FUNCTION_ARGS)
 {
-	TermRatings *t = PG_GETARG_TERM_RATINGS_P(0);
+	TermRatings *t = terms_canonical(PG_GETARG_TERM_RATINGS_P(0));
 	int			np = terms_npoints(t);
 	StringInfoData buf;
 
@@ -466,7 +592,7 @@ term_ratings_recv(PG_FUNCTION_ARGS)
 		s = pq_getmsgbytes(buf, len);
 		for (int p = 0; p < np; p++)
 			counts[p] = pq_getmsgint64(buf);
-		t = terms_insert(t, t->nterms, s, len);
+		t = terms_append(t, s, len);
 		memcpy(terms_entry(t, t->nterms - 1)->counts, counts, np * sizeof(int64));
 	}
 	if (buf->cursor != buf->len)
@@ -481,7 +607,7 @@ PG_FUNCTION_INFO_V1(term_ratings_to_jsonb);
 Datum
 term_ratings_to_jsonb(PG_FUNCTION_ARGS)
 {
-	TermRatings *t = PG_GETARG_TERM_RATINGS_P(0);
+	TermRatings *t = terms_canonical(PG_GETARG_TERM_RATINGS_P(0));
 	int			np = terms_npoints(t);
 	StringInfoData buf;
 

@@ -7,8 +7,8 @@
  *
  * A row adds one response at its score to the overall counts and to the
  * counts of each distinct term it mentions.  A term already in the state
- * costs a binary search and an increment in place; a new one is appended
- * (terms.c: terms_insert), the state growing geometrically when full.
+ * costs a hash lookup and an increment in place; a new one is appended
+ * (terms.c: terms_upsert), the state growing geometrically when full.
  * Counts are exact, so every plan gives the same summary.
  */
 #include "postgres.h"
@@ -43,25 +43,17 @@ terms_result(FunctionCallInfo fcinfo, TermRatings *t)
 	return t;
 }
 
-/* Count one mention of term s at point p (a new term is inserted). */
+/* Count one mention of term s at point p (a new term is added). */
 static inline TermRatings *
 terms_mention(TermRatings *t, const char *s, int len, int p)
 {
-	int			ins = 0;
-	int			i = terms_find(t, s, len, &ins);
-
 	if (unlikely(len > TERMS_MAX_LEN))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("a term of %d bytes is longer than the %d bytes a term_ratings term may have",
 						len, TERMS_MAX_LEN)));
-	if (unlikely(i < 0))
-	{
-		t = terms_insert(t, ins, s, len);
-		i = ins;
-	}
 	/* At most the overall count at p, which did not overflow. */
-	terms_entry(t, i)->counts[p]++;
+	terms_upsert(&t, s, len)->counts[p]++;
 	return t;
 }
 
@@ -231,17 +223,8 @@ terms_merge(FunctionCallInfo fcinfo, TermRatings *a, const TermRatings *b)
 	for (int i = 0; i < b->nterms; i++)
 	{
 		const TermEntry *e = terms_entry(b, i);
-		const char *s = terms_entry_bytes(b, e);
-		int			ins = 0;
-		int			j = terms_find(a, s, e->len, &ins);
-		TermEntry  *d;
+		TermEntry  *d = terms_upsert(&a, terms_entry_bytes(b, e), e->len);
 
-		if (j < 0)
-		{
-			a = terms_insert(a, ins, s, e->len);
-			j = ins;
-		}
-		d = terms_entry(a, j);
 		/* At most the overall counts, which did not overflow. */
 		for (int p = 0; p < np; p++)
 			d->counts[p] += e->counts[p];

@@ -55,8 +55,7 @@ term_ratings_term_ratings(PG_FUNCTION_ARGS)
 {
 	TermRatings *t = PG_GETARG_TERM_RATINGS_P(0);
 	text	   *term = PG_GETARG_TEXT_PP(1);
-	int			ins;
-	int			i = terms_find(t, VARDATA_ANY(term), VARSIZE_ANY_EXHDR(term), &ins);
+	int			i = terms_find(t, VARDATA_ANY(term), VARSIZE_ANY_EXHDR(term));
 
 	if (i < 0)
 		PG_RETURN_NULL();
