@@ -93,11 +93,7 @@ SELECT throws_ok($$SELECT pg_temp.recv_pairs('\x02000000000100000001000000000000
                  '22P03', 'invalid rating_pairs value', 'binary version 2');
 
 -- Plans: parallel and rollup equal serial; a moving frame equals recomputation.
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
+\ir force_parallel.psql
 CREATE TABLE big AS SELECT i, x, y FROM l, generate_series(1, 20) k;
 ANALYZE big;
 SELECT matches(pg_temp.plan_of('SELECT rating_pairs_agg(x, y) FROM big'), 'Partial Aggregate',

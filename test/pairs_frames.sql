@@ -71,11 +71,7 @@ JOIN (SELECT i % 3 AS g, spearman(x, y) AS r, kendall_tau(x, y) AS k FROM m GROU
 RESET enable_partitionwise_aggregate;
 
 -- Forced parallel plans of spearman(x, y) and rollup(rating_pairs).
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
+\ir force_parallel.psql
 CREATE TABLE mbig AS SELECT k, x, y FROM m, generate_series(1, 30) k;
 CREATE TABLE stored AS SELECT k, x % 2 AS h, rating_pairs_agg(x, y) AS p FROM mbig GROUP BY 1, 2;
 ANALYZE mbig;

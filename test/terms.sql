@@ -132,11 +132,7 @@ FROM generate_series(1, 6000) i;
 CREATE TABLE serial AS SELECT term_ratings_agg(v, s)::text AS x FROM big;
 SELECT is((SELECT rollup(t)::text FROM (SELECT d, term_ratings_agg(v, s) t FROM big GROUP BY d) daily),
           (SELECT x FROM serial), 'rollup of daily summaries = serial');
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
+\ir force_parallel.psql
 ANALYZE big;
 SELECT matches(pg_temp.plan_of('SELECT term_ratings_agg(v, s) FROM big'), 'Partial Aggregate',
                'forced parallel plan has a Partial Aggregate');

@@ -112,11 +112,7 @@ SELECT is((SELECT array_agg(x::text ORDER BY x.term)
                       (SELECT term_ratings_agg(tags, s) t FROM tr WHERE i > 250) b) r,
                 theme_impact(r.t, 0) x),
           (SELECT rows FROM serial), 'T: theme_impact of a + b = serial');
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
+\ir force_parallel.psql
 ANALYZE tr;
 SELECT matches(pg_temp.plan_of('SELECT term_ratings_agg(tags, s) FROM tr'), 'Partial Aggregate',
                'T: forced parallel plan has a Partial Aggregate');

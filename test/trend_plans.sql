@@ -32,11 +32,7 @@ END
 $$;
 CREATE TEMP TABLE serial_all AS SELECT nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM tr;
 
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
+\ir force_parallel.psql
 SELECT matches(pg_temp.plan_of('SELECT nps_trend(at, score), nps_trend_p(at, score) FROM tr'),
                'Partial Aggregate', 'forced parallel plan has a Partial Aggregate');
 CREATE TEMP TABLE par_all AS SELECT nps_trend(at, score) AS slope, nps_trend_p(at, score) AS p FROM tr;
