@@ -491,8 +491,8 @@ extern void drivers_validate(const DriverMatrix *m);	/* raises XX001 */
  * length).  A stored value is canonical: index in term order, no lookup
  * table and no spare room (idxcap = nterms, hashcap = 0, entcap = used).
  * An aggregate state finds its terms by hash: slots is an open-addressing
- * table (linear probing, a power of two, at most half full) of each term's
- * hash and entry offset; new terms are appended to index and entries in the
+ * table (linear probing, at most half full but near the 1 GB limit) of each
+ * term's hash and entry offset; new terms are appended to index and entries in the
  * order they arrive, and every region grows geometrically.  terms_canonical
  * sorts a state into its stored form.
  */
@@ -547,7 +547,7 @@ terms_index(const TermRatings *t)
 }
 
 static inline Size
-terms_index_bytes(int idxcap)
+terms_index_bytes(int64 idxcap)
 {
 	return TYPEALIGN(8, (Size) idxcap * sizeof(int32));
 }
@@ -571,7 +571,7 @@ terms_entry_size(int npoints, int len)
 }
 
 static inline Size
-terms_size(int npoints, int idxcap, int hashcap, Size entcap)
+terms_size(int npoints, int64 idxcap, int64 hashcap, Size entcap)
 {
 	return offsetof(TermRatings, data) + npoints * sizeof(int64) +
 		terms_index_bytes(idxcap) + (Size) hashcap * sizeof(TermSlot) + entcap;

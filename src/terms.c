@@ -113,56 +113,106 @@ term_hash(const char *s, int len)
 	return hash_bytes((const unsigned char *) s, len);
 }
 
+/* The slot where the search for hash h starts: h scaled to 0..hashcap - 1. */
+static inline uint32
+slot_home(const TermRatings *t, uint32 h)
+{
+	return (uint32) (((uint64) h * (uint32) t->hashcap) >> 32);
+}
+
+/* The slot after slot k, wrapping around. */
+static inline uint32
+slot_next(const TermRatings *t, uint32 k)
+{
+	return k + 1 == (uint32) t->hashcap ? 0 : k + 1;
+}
+
 /* Enter the entry at offset off, of hash h, into t's lookup table. */
 static inline void
 slot_put(TermRatings *t, uint32 h, int32 off)
 {
 	TermSlot   *slots = terms_slots(t);
-	uint32		mask = (uint32) t->hashcap - 1;
-	uint32		k = h & mask;
+	uint32		k = slot_home(t, h);
 
 	while (slots[k].off != 0)
-		k = (k + 1) & mask;
+		k = slot_next(t, k);
 	slots[k].hash = h;
 	slots[k].off = off + 1;
 }
 
+/* Whether a value of these capacities may exist (at most 1 GB). */
+static bool
+terms_fits(int np, int64 idxcap, int64 hashcap, int64 entcap)
+{
+	return idxcap <= PG_INT32_MAX / 4 && hashcap <= PG_INT32_MAX &&
+		terms_size(np, idxcap, hashcap, entcap) <= MaxAllocSize;
+}
+
+/*
+ * Near the 1 GB limit, where doubling does not fit: the capacities of the
+ * largest value that holds t's terms and one more of esize bytes, with room
+ * for as many more terms of the average size as fit, so that they fill it in
+ * place (one more copy of the state, not one per term).  54000 when not even
+ * the next term fits (in an aggregate state: with a lookup table at most
+ * half full, so the stored value is then somewhat smaller than 1 GB).
+ */
+static void
+terms_last_room(const TermRatings *t, Size esize, bool hashed,
+				int64 *idxcap, int64 *hashcap, int64 *entcap)
+{
+	int			np = terms_npoints(t);
+	int64		n1 = (int64) t->nterms + 1;
+	int64		need = t->used + (int64) esize;
+	int64		avg = need / n1;
+	int64		lo = 0,
+				hi = MaxAllocSize / avg;
+
+#define LAST_FITS(k) terms_fits(np, n1 + (k), hashed ? 2 * (n1 + (k)) : 0, need + (k) * avg)
+	if (!LAST_FITS(0))
+		terms_too_large();
+	while (lo < hi)
+	{
+		int64		mid = (lo + hi + 1) / 2;
+
+		if (LAST_FITS(mid))
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+#undef LAST_FITS
+	*idxcap = n1 + lo;
+	*hashcap = hashed ? 2 * (n1 + lo) : 0;
+	*entcap = need + lo * avg;
+}
+
 /*
  * t with room for one more term of esize bytes: t itself when it has room,
- * else a copy with each full region doubled, in the current memory context.
- * With hashed, the copy (and a t without a lookup table) gets a table at
- * most half full after the new term.  A value that would exceed 1 GB gets
- * room for just this term before it is an error (54000).
+ * else a copy with each full region doubled (see terms_last_room near the
+ * 1 GB limit), in the current memory context.  With hashed, the copy (and a
+ * t without a lookup table) gets a table at most half full after the new
+ * term.
  */
 static TermRatings *
 terms_room(TermRatings *t, Size esize, bool hashed)
 {
 	int			np = terms_npoints(t);
-	int64		idxcap = t->idxcap,
+	int64		n1 = (int64) t->nterms + 1,
+				idxcap = t->idxcap,
 				hashcap = hashed ? t->hashcap : 0,
 				entcap = t->entcap;
 	TermRatings *g;
 
-	if (t->nterms < idxcap && t->used + esize <= entcap &&
-		(!hashed || 2 * ((int64) t->nterms + 1) <= hashcap))
+	if (n1 <= idxcap && t->used + (int64) esize <= entcap &&
+		(!hashed || 2 * n1 <= hashcap))
 		return t;
-	if (t->nterms >= idxcap)
+	if (n1 > idxcap)
 		idxcap = Max(8, idxcap * 2);
-	while (t->used + esize > entcap)
+	while (t->used + (int64) esize > entcap)
 		entcap = Max(256, entcap * 2);
-	while (hashed && hashcap < 2 * idxcap)
-		hashcap = Max(16, hashcap * 2);
-	if (idxcap > PG_INT32_MAX / 4 || terms_size(np, idxcap, hashcap, entcap) > MaxAllocSize)
-	{
-		idxcap = Max(t->idxcap, t->nterms + 1);
-		entcap = Max(t->entcap, t->used + esize);
-		hashcap = hashed ? t->hashcap : 0;
-		while (hashed && hashcap <= (int64) t->nterms + 1)
-			hashcap = Max(16, hashcap * 2);	/* keep a slot empty */
-		if (idxcap > PG_INT32_MAX / 4 || hashcap > PG_INT32_MAX ||
-			terms_size(np, idxcap, hashcap, entcap) > MaxAllocSize)
-			terms_too_large();
-	}
+	if (hashed)
+		hashcap = Max(hashcap, 2 * idxcap);
+	if (!terms_fits(np, idxcap, hashcap, entcap))
+		terms_last_room(t, esize, hashed, &idxcap, &hashcap, &entcap);
 	g = terms_alloc(t->lo, t->hi, (int) idxcap, (int) hashcap, entcap);
 	g->nterms = t->nterms;
 	g->used = t->used;
@@ -229,14 +279,12 @@ terms_upsert(TermRatings **tp, const char *s, int len)
 	uint32		h = term_hash(s, len);
 	TermSlot   *slots;
 	char	   *entries;
-	uint32		mask;
 
 	if (unlikely(t->hashcap == 0))
 		*tp = t = terms_room(t, 0, true);
 	slots = terms_slots(t);
 	entries = terms_entries(t);
-	mask = (uint32) t->hashcap - 1;
-	for (uint32 k = h & mask; slots[k].off != 0; k = (k + 1) & mask)
+	for (uint32 k = slot_home(t, h); slots[k].off != 0; k = slot_next(t, k))
 	{
 		TermEntry  *e = (TermEntry *) (entries + slots[k].off - 1);
 
