@@ -250,6 +250,7 @@ extern bool ratings_variance(const Ratings *r, double *mean, double *var);
 extern void check_nps_scale(const Ratings *r, const char *func);
 extern void check_boxes(const Ratings *r, int32 boxes);
 extern bool ratings_nps_of(const Ratings *r, double *nps);
+extern struct FuncCallContext *srf_first_call(FunctionCallInfo fcinfo, MemoryContext *old);
 
 /* inference.c: shared by every interval and by theme_impact */
 extern double confidence_z(double confidence);

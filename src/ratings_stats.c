@@ -355,6 +355,24 @@ ratings_satisfaction_index(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The first call of a set-returning function that returns rows: its
+ * context, with the blessed row type, and the multi-call memory context
+ * made current (*old is the one to go back to once the state is made).
+ */
+FuncCallContext *
+srf_first_call(FunctionCallInfo fcinfo, MemoryContext *old)
+{
+	FuncCallContext *funcctx = SRF_FIRSTCALL_INIT();
+	TupleDesc	tupdesc;
+
+	*old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "a function returning rows must return a composite type");
+	funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+	return funcctx;
+}
+
+/*
  * histogram(ratings): one row per scale point with its score, responses,
  * weight and % of the total weight
  */
@@ -368,13 +386,8 @@ ratings_histogram(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext old;
-		TupleDesc	tupdesc;
 
-		funcctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "histogram must return a composite type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx = srf_first_call(fcinfo, &old);
 		r = (Ratings *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 		funcctx->user_fctx = r;
 		funcctx->max_calls = ratings_npoints(r);

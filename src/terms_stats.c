@@ -205,13 +205,8 @@ term_ratings_theme_impact(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		MemoryContext old;
-		TupleDesc	tupdesc;
 
-		funcctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "theme_impact must return a composite type");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx = srf_first_call(fcinfo, &old);
 		funcctx->user_fctx = theme_scan_new((TermRatings *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)),
 											PG_GETARG_INT32(1));
 		MemoryContextSwitchTo(old);
