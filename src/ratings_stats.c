@@ -151,7 +151,6 @@ Datum
 ratings_nps(PG_FUNCTION_ARGS)
 {
 	Ratings    *r = PG_GETARG_RATINGS_P(0);
-
 	double		nps;
 
 	check_nps_scale(r, "nps");
