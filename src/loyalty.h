@@ -234,6 +234,13 @@ agg_state_arg(FunctionCallInfo fcinfo, int argno)
 	} while (0)
 
 /* ratings.c: the type */
+/* A scale lo..hi must be ordered and hold at most RATINGS_MAX_POINTS points. */
+static inline bool
+scale_ok(int64 lo, int64 hi)
+{
+	return lo <= hi && hi - lo + 1 <= RATINGS_MAX_POINTS &&
+		lo >= PG_INT32_MIN && hi <= PG_INT32_MAX;
+}
 extern void check_scale(int64 lo, int64 hi);
 extern Ratings *ratings_new(int32 lo, int32 hi, bool weighted);
 extern Ratings *ratings_copy_weighted(const Ratings *r);
@@ -273,6 +280,7 @@ extern void lit_ws(Parser *ps);
 extern bool lit_word(Parser *ps, const char *word);
 extern void lit_expect(Parser *ps, const char *word);
 extern int64 lit_int(Parser *ps, bool allow_sign);
+extern void lit_scale(Parser *ps, int32 *lo, int32 *hi);
 extern double lit_nonneg_double(Parser *ps);
 extern double lit_double(Parser *ps);
 extern void lit_end(Parser *ps);

@@ -55,6 +55,25 @@ lit_expect(Parser *ps, const char *word)
 		lit_fail(ps, psprintf("Expected \"%s\"", word));
 }
 
+/* "scale=lo..hi", a valid scale (scale_ok) of a ratings or term_ratings literal. */
+void
+lit_scale(Parser *ps, int32 *lo, int32 *hi)
+{
+	int64		l,
+				h;
+
+	lit_expect(ps, "scale");
+	lit_expect(ps, "=");
+	l = lit_int(ps, true);
+	lit_expect(ps, "..");
+	h = lit_int(ps, true);
+	if (!scale_ok(l, h))
+		lit_fail(ps, psprintf("Scale " INT64_FORMAT ".." INT64_FORMAT " needs lo <= hi and at most %d points",
+							  l, h, RATINGS_MAX_POINTS));
+	*lo = (int32) l;
+	*hi = (int32) h;
+}
+
 /* An integer, optionally signed when allow_sign. */
 int64
 lit_int(Parser *ps, bool allow_sign)

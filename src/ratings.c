@@ -26,17 +26,7 @@
 
 PG_MODULE_MAGIC;
 
-/*
- * A scale lo..hi must be ordered and hold at most RATINGS_MAX_POINTS points.
- * Raised as 22023 where the scale comes from a function argument.
- */
-static inline bool
-scale_ok(int64 lo, int64 hi)
-{
-	return lo <= hi && hi - lo + 1 <= RATINGS_MAX_POINTS &&
-		lo >= PG_INT32_MIN && hi <= PG_INT32_MAX;
-}
-
+/* scale_ok (loyalty.h), raised as 22023 where the scale is a function argument. */
 void
 check_scale(int64 lo, int64 hi)
 {
@@ -205,23 +195,16 @@ ratings_in(PG_FUNCTION_ARGS)
 {
 	Parser		ps = PARSER_OF_ARG("ratings",
 		"A ratings literal looks like 'scale=0..10 n={0,0,0,0,0,0,1,0,2,3,4}', optionally followed by ' w={...} w2=...' for weighted summaries.");
-	int64		lo,
+	int32		lo,
 				hi;
 	bool		weighted;
 	Ratings    *r;
 
-	lit_expect(&ps, "scale");
-	lit_expect(&ps, "=");
-	lo = lit_int(&ps, true);
-	lit_expect(&ps, "..");
-	hi = lit_int(&ps, true);
-	if (!scale_ok(lo, hi))
-		lit_fail(&ps, psprintf("Scale " INT64_FORMAT ".." INT64_FORMAT " needs lo <= hi and at most %d points",
-								 lo, hi, RATINGS_MAX_POINTS));
+	lit_scale(&ps, &lo, &hi);
 	lit_expect(&ps, "n");
 	lit_expect(&ps, "=");
 	/* Parse into a weighted buffer; shrink the size if no weights follow. */
-	r = ratings_new((int32) lo, (int32) hi, true);
+	r = ratings_new(lo, hi, true);
 	lit_point_list(&ps, ratings_npoints(r), r->counts, NULL);
 	weighted = lit_word(&ps, "w");
 	if (weighted)

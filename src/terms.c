@@ -24,13 +24,6 @@
 
 #include "loyalty.h"
 
-static bool
-terms_scale_ok(int64 lo, int64 hi)
-{
-	return lo >= PG_INT32_MIN && hi <= PG_INT32_MAX && lo <= hi &&
-		hi - lo + 1 <= RATINGS_MAX_POINTS;
-}
-
 pg_noreturn static void
 terms_too_large(void)
 {
@@ -386,7 +379,7 @@ terms_check(const TermRatings *t, int sqlstate)
 		TERMS_BAD("Unknown flags 0x%x.", t->flags);
 	if (t->hashcap != 0)
 		TERMS_BAD("A stored value has no lookup table.");
-	if (!terms_scale_ok(t->lo, t->hi))
+	if (!scale_ok(t->lo, t->hi))
 		TERMS_BAD("Scale %d..%d: a scale needs lo <= hi and at most %d points.",
 				  t->lo, t->hi, RATINGS_MAX_POINTS);
 	np = terms_npoints(t);
@@ -485,20 +478,14 @@ term_ratings_in(PG_FUNCTION_ARGS)
 {
 	Parser		ps = PARSER_OF_ARG("term_ratings",
 		"A term_ratings literal looks like 'scale=0..2 n={1,0,2} terms={\"late\":{1,0,0}}': counts per scale point of all responses, then of each term, terms in byte order.");
-	int64		lo,
+	int32		lo,
 				hi;
 	int			np;
 	TermRatings *t;
 	StringInfoData term;
 	int64		counts[RATINGS_MAX_POINTS];
 
-	lit_expect(&ps, "scale");
-	lit_expect(&ps, "=");
-	lo = lit_int(&ps, true);
-	lit_expect(&ps, "..");
-	hi = lit_int(&ps, true);
-	if (!terms_scale_ok(lo, hi))
-		lit_fail(&ps, psprintf("A scale needs lo <= hi and at most %d points", RATINGS_MAX_POINTS));
+	lit_scale(&ps, &lo, &hi);
 	np = hi - lo + 1;
 	t = terms_new(lo, hi, 0, 0);
 	lit_expect(&ps, "n");
@@ -527,6 +514,41 @@ term_ratings_in(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The terms and their counts: in the text form ("term":{counts}, with \" and
+ * \\ escaped) or, with json, as the members of a JSON object
+ * ("term": [counts]).
+ */
+static void
+append_terms(StringInfo buf, const TermRatings *t, bool json)
+{
+	int			np = terms_npoints(t);
+
+	for (int i = 0; i < t->nterms; i++)
+	{
+		const TermEntry *e = terms_entry(t, i);
+		const char *s = terms_entry_bytes(t, e);
+
+		if (i > 0)
+			appendStringInfoString(buf, json ? ", " : ",");
+		if (json)
+			escape_json(buf, pnstrdup(s, e->len));
+		else
+		{
+			appendStringInfoChar(buf, '"');
+			for (int k = 0; k < e->len; k++)
+			{
+				if (s[k] == '"' || s[k] == '\\')
+					appendStringInfoChar(buf, '\\');
+				appendStringInfoChar(buf, s[k]);
+			}
+			appendStringInfoChar(buf, '"');
+		}
+		appendStringInfoString(buf, json ? ": " : ":");
+		lit_append_int64_list(buf, e->counts, np, json ? '[' : '{', json ? ']' : '}');
+	}
+}
+
+/*
  * term_ratings_out: term_ratings to its text form.  Like send and the jsonb
  * cast, it also takes an aggregate state (Citus sends partial states as
  * text), which it writes in its stored form.
@@ -543,23 +565,7 @@ term_ratings_out(PG_FUNCTION_ARGS)
 	appendStringInfo(&buf, "scale=%d..%d n=", t->lo, t->hi);
 	lit_append_int64_list(&buf, terms_overall(t), np, '{', '}');
 	appendStringInfoString(&buf, " terms={");
-	for (int i = 0; i < t->nterms; i++)
-	{
-		const TermEntry *e = terms_entry(t, i);
-		const char *s = terms_entry_bytes(t, e);
-
-		if (i > 0)
-			appendStringInfoChar(&buf, ',');
-		appendStringInfoChar(&buf, '"');
-		for (int k = 0; k < e->len; k++)
-		{
-			if (s[k] == '"' || s[k] == '\\')
-				appendStringInfoChar(&buf, '\\');
-			appendStringInfoChar(&buf, s[k]);
-		}
-		appendStringInfoString(&buf, "\":");
-		lit_append_int64_list(&buf, e->counts, np, '{', '}');
-	}
+	append_terms(&buf, t, false);
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
 }
@@ -615,7 +621,7 @@ term_ratings_recv(PG_FUNCTION_ARGS)
 	lo = pq_getmsgint(buf, 4);
 	hi = pq_getmsgint(buf, 4);
 	nterms = pq_getmsgint(buf, 4);
-	if (!terms_scale_ok(lo, hi))
+	if (!scale_ok(lo, hi))
 		recv_fail("term_ratings", "Scale %d..%d: a scale needs lo <= hi and at most %d points.",
 				  lo, hi, RATINGS_MAX_POINTS);
 	np = hi - lo + 1;
@@ -664,16 +670,7 @@ term_ratings_to_jsonb(PG_FUNCTION_ARGS)
 					 t->lo, t->hi, terms_responses(t));
 	lit_append_int64_list(&buf, terms_overall(t), np, '[', ']');
 	appendStringInfoString(&buf, ", \"terms\": {");
-	for (int i = 0; i < t->nterms; i++)
-	{
-		const TermEntry *e = terms_entry(t, i);
-
-		if (i > 0)
-			appendStringInfoString(&buf, ", ");
-		escape_json(&buf, pnstrdup(terms_entry_bytes(t, e), e->len));
-		appendStringInfoString(&buf, ": ");
-		lit_append_int64_list(&buf, e->counts, np, '[', ']');
-	}
+	append_terms(&buf, t, true);
 	appendStringInfoString(&buf, "}}");
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data)));
 }
