@@ -141,13 +141,12 @@ theme_scan_new(TermRatings *t, int32 min_mentions)
 /*
  * Monroe, Colaresi & Quinn (2008) eq. 16-22: the log-odds ratio of a term
  * in detractor against promoter responses, with the informative Dirichlet
- * prior alpha_w = the term's mentions, over its standard error.  False when
+ * prior alpha_w = the term's mentions (alpha), over its standard error.  False when
  * the term is the only one (alpha_0 = alpha_w: no odds against the rest).
  */
 static bool
-detractor_z(const ThemeScan *s, const TermEntry *e, double *z)
+detractor_z(const ThemeScan *s, const TermEntry *e, double alpha, double *z)
 {
-	double		alpha = (double) term_mentions(e, NPS_LO, NPS_HI);
 	double		d = term_detractors(e) + alpha;
 	double		p = term_promoters(e) + alpha;
 	double		delta;
@@ -159,13 +158,15 @@ detractor_z(const ThemeScan *s, const TermEntry *e, double *z)
 	return true;
 }
 
-/* The row of term e: term, mentions, mention_pct, nps, nps_without, impact, p_value, detractor_z. */
+/*
+ * The row of term e, which mentions responses mention: term, mentions,
+ * mention_pct, nps, nps_without, impact, p_value, detractor_z.
+ */
 static HeapTuple
-theme_row(ThemeScan *s, const TermEntry *e, TupleDesc desc)
+theme_row(ThemeScan *s, const TermEntry *e, int64 mentions, TupleDesc desc)
 {
 	Datum		values[8];
 	bool		nulls[8] = {false};
-	int64		mentions = term_mentions(e, NPS_LO, NPS_HI);
 	double		nps = 0.0,
 				nps_without = 0.0,
 				p = 0.0,
@@ -186,7 +187,7 @@ theme_row(ThemeScan *s, const TermEntry *e, TupleDesc desc)
 	values[5] = Float8GetDatum(s->nps_all - nps_without);
 	nulls[6] = !nps_test_p(s->with, s->without, &p);
 	values[6] = Float8GetDatum(p);
-	nulls[7] = !detractor_z(s, e, &z);
+	nulls[7] = !detractor_z(s, e, (double) mentions, &z);
 	values[7] = Float8GetDatum(z);
 	return heap_form_tuple(desc, values, nulls);
 }
@@ -216,9 +217,10 @@ term_ratings_theme_impact(PG_FUNCTION_ARGS)
 	while (s->next < s->t->nterms)
 	{
 		const TermEntry *e = terms_entry(s->t, s->next++);
+		int64		mentions = term_mentions(e, NPS_LO, NPS_HI);
 
-		if (term_mentions(e, NPS_LO, NPS_HI) >= s->min_mentions)
-			SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(theme_row(s, e, funcctx->tuple_desc)));
+		if (mentions >= s->min_mentions)
+			SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(theme_row(s, e, mentions, funcctx->tuple_desc)));
 	}
 	SRF_RETURN_DONE(funcctx);
 }
